@@ -1,0 +1,64 @@
+use super::get_profile::get_profile;
+use super::types::Profile;
+use crate::i18n::*;
+use crate::ui::errors::ErrorMessage;
+use crate::ui::time::iso_date;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok());
+    let profile = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_profile(id).await,
+            None => Err(crate::error::AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
+            {move || profile.get().map(|profile| match profile {
+                Ok(profile) => view! { <ProfileView profile /> }.into_any(),
+                Err(error) => view! { <ErrorMessage error /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProfileView(profile: Profile) -> impl IntoView {
+    let i18n = use_i18n();
+    let joined = iso_date(profile.joined_at);
+    let has_bio = !profile.bio_html.is_empty();
+    view! {
+        <article class="profile">
+            <h1>{profile.name}</h1>
+            <p>
+                <A href=format!("/cities/{}", profile.city.slug)>{profile.city.name}</A>
+                {profile.is_alumni.then(|| view! { " · " <span class="badge">{t!(i18n, profile.alumni)}</span> })}
+            </p>
+            {(!profile.connector_of.is_empty()).then(|| view! {
+                <p>
+                    <span class="badge connector">{t!(i18n, profile.connector_of)}</span> " "
+                    {profile.connector_of.into_iter().map(|city| view! {
+                        <A href=format!("/cities/{}", city.slug)>{city.name}</A> " "
+                    }).collect_view()}
+                </p>
+            })}
+            {if has_bio {
+                view! { <div class="bio" inner_html=profile.bio_html></div> }.into_any()
+            } else {
+                view! { <p class="muted">{t!(i18n, profile.no_bio)}</p> }.into_any()
+            }}
+            <h2 class="sr-only">{t!(i18n, profile.skills)}</h2>
+            <ul class="tags" aria-label=move || t_string!(i18n, profile.skills).to_string()>
+                {profile.skills.into_iter().map(|skill| view! { <li class="tag">{skill}</li> }).collect_view()}
+            </ul>
+            <p>{t!(i18n, profile.languages)} ": " {profile.languages.join(", ")}</p>
+            <p class="muted">{t!(i18n, profile.joined, date = joined.clone())}</p>
+        </article>
+    }
+}

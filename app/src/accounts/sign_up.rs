@@ -1,0 +1,49 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Creates an account in a home city and signs the new member in.
+#[server(endpoint = "sign_up")]
+pub async fn sign_up(
+    name: String,
+    email: String,
+    password: String,
+    city: String,
+) -> Result<(), AppError> {
+    use super::queries::{self, NewUser};
+    use super::session::{AuthSession, SessionUser};
+    use super::{authz, password as hashing, validation};
+    use crate::context::{db, fail, now};
+    use crate::error::Problem;
+
+    if authz::viewer().await?.is_some() {
+        return Err(fail(AppError::AlreadySignedIn));
+    }
+    let name = validation::name(&name).map_err(fail)?;
+    let email = validation::email(&email).map_err(fail)?;
+    validation::password(&password).map_err(fail)?;
+    let db = db()?;
+    let city_id = queries::city_id_by_slug(&db, &city)
+        .await?
+        .ok_or_else(|| fail(AppError::invalid("city", Problem::NoSuchCity)))?;
+    let password_hash = hashing::hash_off_thread(password).await?;
+    let user = NewUser {
+        name: &name,
+        email: &email,
+        password_hash: &password_hash,
+        city_id,
+        now: now(),
+    };
+    let id = queries::insert_user(&db, user).await?.ok_or_else(|| {
+        fail(AppError::invalid("email", Problem::EmailTaken))
+    })?;
+    let mut session: AuthSession = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
+    session
+        .login(&SessionUser { id, password_hash })
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "could not start the session of a new member");
+            AppError::Internal
+        })?;
+    leptos_axum::redirect("/me");
+    Ok(())
+}

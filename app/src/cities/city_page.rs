@@ -1,0 +1,176 @@
+use super::city_admin::{ConnectorTools, ManageConnectors};
+use super::get_city::get_city;
+use super::list_city_members::list_city_members;
+use super::types::{CityDetail, MembersPage};
+use crate::accounts::types::MemberCard;
+use crate::i18n::*;
+use crate::ui::errors::ErrorMessage;
+use crate::ui::layout::use_session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn CityPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let city = Resource::new(slug, get_city);
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
+            {move || city.get().map(|city| match city {
+                Ok(city) => view! { <CityView city /> }.into_any(),
+                Err(error) => view! { <ErrorMessage error /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CityView(city: CityDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let count = city.member_count;
+    let (slug, city_id) = (city.slug.clone(), city.id);
+    let admin_slug = city.slug.clone();
+    let connectors = city.connectors.clone();
+    view! {
+        <h1>{city.name.clone()}</h1>
+        <p class="lead">{t!(i18n, cities.members_count, count)}</p>
+        <section aria-labelledby="connectors-title">
+            <h2 id="connectors-title">{t!(i18n, cities.connectors)}</h2>
+            {if city.connectors.is_empty() {
+                view! { <p class="muted">{t!(i18n, cities.no_connectors)}</p> }.into_any()
+            } else {
+                view! { <MemberList members=city.connectors.clone() /> }.into_any()
+            }}
+        </section>
+        {move || {
+            let viewer = session.current()?;
+            viewer.may_coordinate(city_id).then(|| view! { <ConnectorTools slug=slug.clone() /> })
+        }}
+        {move || {
+            let viewer = session.current()?;
+            (viewer.is_admin && !viewer.is_alumni)
+                .then(|| view! { <ManageConnectors slug=admin_slug.clone() connectors=connectors.clone() /> })
+        }}
+        <CityMembers slug=city.slug.clone() />
+    }
+}
+
+/// The member directory of a city: a GET form, so search and paging work before the WASM loads.
+#[component]
+fn CityMembers(slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let query_map = use_query_map();
+    let search = move || query_map.read().get("q").unwrap_or_default();
+    let page = move || query_map.read().get("page").and_then(|page| page.parse::<u32>().ok()).unwrap_or(1).max(1);
+    let signed_in = move || session.current().is_some();
+    let members = Resource::new(
+        move || (slug.clone(), search(), page(), signed_in()),
+        |(slug, search, page, signed_in)| async move {
+            if signed_in {
+                Some(list_city_members(slug, search, page - 1).await)
+            } else {
+                None
+            }
+        },
+    );
+    view! {
+        <section aria-labelledby="members-title">
+            <h2 id="members-title">{t!(i18n, cities.members)}</h2>
+            <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
+                {move || members.get().map(|members| match members {
+                    None => view! { <p class="muted">{t!(i18n, cities.sign_in_to_see_members)}</p> }.into_any(),
+                    Some(Err(error)) => view! { <ErrorMessage error /> }.into_any(),
+                    Some(Ok(members)) => view! {
+                        <form method="get" class="search-form" role="search">
+                            <label for="member-search">{t!(i18n, cities.search)}</label>
+                            <input id="member-search" type="search" name="q" value=search() />
+                            <button type="submit" class="button">{t!(i18n, cities.search_button)}</button>
+                        </form>
+                        <MembersPageView members search=search() />
+                    }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn MembersPageView(members: MembersPage, search: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let pages = members.page_count();
+    let page = members.page + 1;
+    let link = move |page: u32| format!("?q={}&page={page}", urlencode(&search));
+    if members.members.is_empty() {
+        return view! { <p class="muted">{t!(i18n, cities.no_members)}</p> }.into_any();
+    }
+    view! {
+        <MemberList members=members.members />
+        <nav class="pager" aria-label=move || t_string!(i18n, cities.members).to_string()>
+            {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{t!(i18n, cities.previous)}</A> })}
+            <span>{t!(i18n, cities.page, page, pages)}</span>
+            {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{t!(i18n, cities.next)}</A> })}
+        </nav>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn MemberList(members: Vec<MemberCard>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="member-list">
+            {members.into_iter().map(|member| view! {
+                <li class="member-card">
+                    <span class="avatar" aria-hidden="true">{initials(&member.name)}</span>
+                    <div>
+                        <A href=format!("/members/{}", member.id)>{member.name}</A>
+                        {member.is_connector.then(|| view! { " " <span class="badge connector">{t!(i18n, cities.connector_badge)}</span> })}
+                        <ul class="tags">
+                            {member.skills.into_iter().map(|skill| view! { <li class="tag">{skill}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (byte as char).to_string(),
+            b' ' => "+".to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{initials, urlencode};
+
+    #[test]
+    fn initials_take_the_first_two_words() {
+        assert_eq!(initials("Ana María López"), "AM");
+        assert_eq!(initials("élodie"), "É");
+        assert_eq!(initials(""), "");
+    }
+
+    #[test]
+    fn search_terms_are_url_encoded() {
+        assert_eq!(urlencode("open source"), "open+source");
+        assert_eq!(urlencode("é&x"), "%C3%A9%26x");
+    }
+}

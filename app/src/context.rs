@@ -1,0 +1,71 @@
+//! What server functions get from the server: the database pool and the request's HTTP details.
+use crate::error::AppError;
+use leptos::prelude::*;
+use sqlx::AnyPool;
+
+/// Shared by every request; provided as Leptos context by the server.
+#[derive(Clone, Debug)]
+pub struct ServerState {
+    pub db: AnyPool,
+    pub dialect: Dialect,
+}
+
+/// The few places where SQLite and PostgreSQL disagree read this instead of guessing from the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+pub fn state() -> Result<ServerState, AppError> {
+    use_context::<ServerState>().ok_or_else(|| {
+        tracing::error!("server state missing from the Leptos context");
+        AppError::Internal
+    })
+}
+
+pub fn db() -> Result<AnyPool, AppError> {
+    state().map(|state| state.db)
+}
+
+/// Gives a failed server function the HTTP status of its error. Plain HTML form posts (no
+/// JavaScript yet) keep the redirect back to the form, which carries the error in its URL.
+pub fn fail(error: AppError) -> AppError {
+    let accepts_html = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|value| value.to_str().ok())
+                .map(|accept| accept.contains("text/html"))
+        })
+        .unwrap_or(false);
+    if !accepts_html {
+        if let Ok(status) = axum::http::StatusCode::from_u16(error.status_code()) {
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.set_status(status);
+            }
+        }
+    }
+    error
+}
+
+/// Seconds since the Unix epoch: every stored time is UTC in this form.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The client's address, put into each request's extensions by the server (from the socket, or
+/// from the proxy header when the server is told to trust its proxy).
+#[derive(Clone, Debug)]
+pub struct ClientIp(pub String);
+
+pub fn client_ip() -> String {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientIp>().cloned())
+        .map(|ClientIp(ip)| ip)
+        .unwrap_or_else(|| "unknown".to_string())
+}

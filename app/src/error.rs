@@ -1,0 +1,115 @@
+//! The one error type every server function returns: it crosses the wire as JSON and never carries
+//! internal details (those are logged on the server, the user sees a short, translated-on-screen kind).
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("please log in first")]
+    Unauthenticated,
+    #[error("you are not allowed to do this")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// A form field failed validation; `field` names the input so the form can show it in place.
+    #[error("{field}: {problem:?}")]
+    Invalid { field: String, problem: Problem },
+    #[error("already signed in")]
+    AlreadySignedIn,
+    #[error("too many attempts, try again in {retry_after_minutes} minutes")]
+    RateLimited { retry_after_minutes: u32 },
+    #[error("the request could not be read")]
+    BadRequest,
+    #[error("something went wrong on our side; please try again")]
+    Internal,
+}
+
+impl AppError {
+    pub fn invalid(field: &str, problem: Problem) -> Self {
+        AppError::Invalid {
+            field: field.to_string(),
+            problem,
+        }
+    }
+
+    /// What is wrong with one form field, when this error is about that field.
+    pub fn field_problem(&self, name: &str) -> Option<Problem> {
+        match self {
+            AppError::Invalid { field, problem } if field == name => Some(problem.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Invalid { .. } => 422,
+            AppError::AlreadySignedIn => 409,
+            AppError::RateLimited { .. } => 429,
+            AppError::BadRequest => 400,
+            AppError::Internal => 500,
+        }
+    }
+}
+
+/// What is wrong with a field, as a code the interface translates (never free text from the server).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooShort { min: usize },
+    TooLong { max: usize },
+    TooMany { max: usize },
+    ControlCharacters,
+    BadEmail,
+    EmailTaken,
+    BadTag { tag: String },
+    BadLanguage { code: String },
+    NoSuchCity,
+    WrongCredentials,
+    NoSuchMember,
+    AlreadyConnector,
+    AlumniCannotAct,
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_problem_only_matches_its_field() {
+        let error = AppError::invalid("email", Problem::EmailTaken);
+        assert_eq!(error.field_problem("email"), Some(Problem::EmailTaken));
+        assert_eq!(error.field_problem("name"), None);
+    }
+
+    #[test]
+    fn every_kind_has_a_distinct_client_or_server_status() {
+        assert_eq!(AppError::RateLimited { retry_after_minutes: 15 }.status_code(), 429);
+        assert_eq!(AppError::Unauthenticated.status_code(), 401);
+        assert_eq!(AppError::Internal.status_code(), 500);
+    }
+}

@@ -1,0 +1,54 @@
+//! Errors as members read them: translated, short, never internal details.
+use crate::error::{AppError, Problem};
+use crate::i18n::*;
+use leptos::prelude::*;
+
+pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &Problem) -> String {
+    match problem.clone() {
+        Problem::Required => t_string!(i18n, errors.required).to_string(),
+        Problem::TooShort { min } => t_string!(i18n, errors.too_short, min).to_string(),
+        Problem::TooLong { max } => t_string!(i18n, errors.too_long, max).to_string(),
+        Problem::TooMany { max } => t_string!(i18n, errors.too_many, max).to_string(),
+        Problem::ControlCharacters => t_string!(i18n, errors.control_characters).to_string(),
+        Problem::BadEmail => t_string!(i18n, errors.bad_email).to_string(),
+        Problem::EmailTaken => t_string!(i18n, errors.email_taken).to_string(),
+        Problem::BadTag { tag } => t_string!(i18n, errors.bad_tag, tag).to_string(),
+        Problem::BadLanguage { code } => t_string!(i18n, errors.bad_language, code).to_string(),
+        Problem::NoSuchCity => t_string!(i18n, errors.no_such_city).to_string(),
+        Problem::WrongCredentials => t_string!(i18n, errors.wrong_credentials).to_string(),
+        Problem::NoSuchMember => t_string!(i18n, errors.no_such_member).to_string(),
+        Problem::AlreadyConnector => t_string!(i18n, errors.already_connector).to_string(),
+        Problem::AlumniCannotAct => t_string!(i18n, errors.alumni_cannot_act).to_string(),
+    }
+}
+
+pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> String {
+    match error {
+        AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated).to_string(),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
+        AppError::Invalid { problem, .. } => problem_text(i18n, problem),
+        AppError::AlreadySignedIn => t_string!(i18n, errors.already_signed_in).to_string(),
+        AppError::RateLimited {
+            retry_after_minutes,
+        } => {
+            let minutes = *retry_after_minutes;
+            t_string!(i18n, errors.rate_limited, minutes).to_string()
+        }
+        AppError::BadRequest => t_string!(i18n, errors.bad_request).to_string(),
+        AppError::Internal => t_string!(i18n, errors.internal).to_string(),
+    }
+}
+
+/// A whole-form or whole-page error, announced to screen readers.
+#[component]
+pub fn ErrorMessage(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="error" role="alert">{error_text(i18n, &error)}</p> }
+}
+
+/// The error of the last submission of a form, unless it belongs to one of the form's fields
+/// (those are shown beside their input).
+pub fn form_level_error(error: Option<AppError>, fields: &'static [&'static str]) -> Option<AppError> {
+    error.filter(|error| !matches!(error, AppError::Invalid { field, .. } if fields.contains(&field.as_str())))
+}

@@ -1,0 +1,180 @@
+//! What a rule returns: the winners and, for every project, why it won or lost.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Context, Rule};
+use crate::amount::Amount;
+use crate::tie_break::TieBreak;
+
+/// The result of one count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub rule: Rule,
+    pub tie_break: TieBreak,
+    pub budget: Amount,
+    /// Selected project ids, in the order the rule picked them.
+    pub selected: Vec<String>,
+    /// Sum of the selected projects' costs.
+    pub total_cost: Amount,
+    /// One entry per project, in election order.
+    pub projects: Vec<ProjectResult>,
+    /// MES rules: the budget each voter started with in the run reported here.
+    pub voter_budget: Option<Amount>,
+    /// Add1 rules: how many times every voter's budget was raised by one unit.
+    pub budget_increments: Option<u64>,
+}
+
+impl Outcome {
+    /// Selected ids sorted as strings (the order pabutools results are compared in).
+    pub fn selected_sorted(&self) -> Vec<String> {
+        let mut ids = self.selected.clone();
+        ids.sort();
+        ids
+    }
+
+    pub fn is_selected(&self, id: &str) -> bool {
+        self.selected.iter().any(|s| s == id)
+    }
+
+    pub fn project(&self, id: &str) -> Option<&ProjectResult> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+
+    /// Budget left unspent.
+    pub fn remaining(&self) -> Amount {
+        &self.budget - &self.total_cost
+    }
+}
+
+/// One project's fate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectResult {
+    pub id: String,
+    pub cost: Amount,
+    /// Voters who approve it (ranked it, or gave it positive points).
+    pub approvals: u64,
+    /// Total points, for cumulative and scoring ballots.
+    pub points: Option<Amount>,
+    /// Index in [`Outcome::selected`] when selected.
+    pub position: Option<usize>,
+    /// What the rule itself decided.
+    pub reason: Reason,
+    /// mes-add1u: what the greedy completion did, when it ran.
+    pub completion: Option<Reason>,
+}
+
+/// Why a project was or was not selected, with the numbers that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Reason {
+    /// Greedy: its turn came and it fit in what was left.
+    Fitted { remaining_before: Amount },
+    /// Greedy: its turn came but it cost more than what was left.
+    DidNotFit { remaining: Amount },
+    /// MES: approved and free, so taken before any round.
+    Free,
+    /// MES: its supporters bought it in `round` (1-based). Each supporter who could paid
+    /// `share`; supporters with less left paid all they had. `rho` is the price per unit of
+    /// utility (share / cost with cost utilities): the lowest `rho` wins a round.
+    Bought {
+        round: usize,
+        rho: Amount,
+        share: Amount,
+        full_payers: u64,
+        partial_payers: u64,
+    },
+    /// MES: in `round` its supporters together were found to have less money than its cost
+    /// (rounds only look at projects that could still win, so it may have happened earlier);
+    /// `supporters_money` is what they had left when the count ended.
+    Unaffordable {
+        round: usize,
+        supporters_money: Amount,
+    },
+    /// Phragmén: selected in `round` (1-based); its supporters' load rose to `load`
+    /// (`None`: it had no supporters, so nobody carries it).
+    Loaded { round: usize, load: Option<Amount> },
+    /// Phragmén: it had the lowest new load but did not fit, which ends the count.
+    StoppedCount { load: Option<Amount> },
+    /// Phragmén: the count ended before its turn; `load` is what it would have cost its
+    /// supporters then (`None` when it has no supporters).
+    NotReached { load: Option<Amount> },
+    /// It costs more than the whole budget.
+    OverBudget,
+    /// Nobody approved it.
+    NoSupporters,
+}
+
+/// A result under construction, by project index.
+pub(crate) struct Draft {
+    pub order: Vec<usize>,
+    pub reasons: Vec<Reason>,
+    pub completion: Vec<Option<Reason>>,
+    pub voter_budget: Option<Amount>,
+    pub budget_increments: Option<u64>,
+}
+
+impl Draft {
+    pub fn new(num_projects: usize, placeholder: Reason) -> Draft {
+        Draft {
+            order: Vec::new(),
+            reasons: vec![placeholder; num_projects],
+            completion: vec![None; num_projects],
+            voter_budget: None,
+            budget_increments: None,
+        }
+    }
+
+    pub fn select(&mut self, project: usize, reason: Reason) {
+        self.order.push(project);
+        self.reasons[project] = reason;
+    }
+
+    pub fn is_selected(&self, project: usize) -> bool {
+        self.order.contains(&project)
+    }
+
+    pub fn spent(&self, ctx: &Context) -> Amount {
+        self.order
+            .iter()
+            .map(|&p| &ctx.election.projects[p].cost)
+            .sum()
+    }
+
+    pub fn finish(self, ctx: &Context, rule: Rule, tie_break: TieBreak) -> Outcome {
+        let e = ctx.election;
+        let total_cost = self.spent(ctx);
+        let mut position = vec![None; e.projects.len()];
+        for (i, &p) in self.order.iter().enumerate() {
+            position[p] = Some(i);
+        }
+        let projects = e
+            .projects
+            .iter()
+            .enumerate()
+            .zip(self.reasons.into_iter().zip(self.completion))
+            .map(|((p, project), (reason, completion))| ProjectResult {
+                id: project.id.clone(),
+                cost: project.cost.clone(),
+                approvals: ctx.profile.approvals[p],
+                points: ctx.points.as_ref().map(|pts| pts[p].clone()),
+                position: position[p],
+                reason,
+                completion,
+            })
+            .collect();
+        Outcome {
+            rule,
+            tie_break,
+            budget: e.budget.clone(),
+            selected: self
+                .order
+                .iter()
+                .map(|&p| e.projects[p].id.clone())
+                .collect(),
+            total_cost,
+            projects,
+            voter_budget: self.voter_budget,
+            budget_increments: self.budget_increments,
+        }
+    }
+}

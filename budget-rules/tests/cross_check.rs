@@ -1,0 +1,117 @@
+//! The fast engine against the literal reference implementations, on thousands of random small
+//! elections (where exact ties are frequent), under every tie-breaking mode.
+
+mod common;
+mod reference;
+
+use budget_rules::{tally, Election, Outcome, Rule, TieBreak};
+use common::random::{approval_election, Rng};
+
+fn ids(e: &Election, ps: &[usize]) -> Vec<String> {
+    ps.iter().map(|&p| e.projects[p].id.clone()).collect()
+}
+
+/// The outcome's picks, without the free projects MES takes before its rounds.
+fn paid_picks(e: &Election, o: &Outcome) -> Vec<String> {
+    o.selected
+        .iter()
+        .filter(|id| {
+            e.projects
+                .iter()
+                .any(|p| &p.id == *id && p.cost > num_traits::Zero::zero())
+        })
+        .cloned()
+        .collect()
+}
+
+fn tie_breaks(e: &Election) -> Vec<TieBreak> {
+    let mut reversed: Vec<String> = e.projects.iter().map(|p| p.id.clone()).collect();
+    reversed.sort();
+    reversed.reverse();
+    vec![
+        TieBreak::LexicographicId,
+        TieBreak::FileOrder,
+        TieBreak::MinCost,
+        TieBreak::MaxCost,
+        TieBreak::Priority(reversed),
+    ]
+}
+
+#[test]
+fn engine_matches_reference_on_random_elections() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for case in 0..1500 {
+        let e = approval_election(&mut rng);
+        for tb in tie_breaks(&e) {
+            let ranks = tb.ranks(&e);
+            let context = || format!("case {case} with {tb:?}: {e:?}");
+
+            let mes = tally(&e, Rule::Mes, tb.clone());
+            let want = if e.ballots.is_empty() {
+                Vec::new()
+            } else {
+                let share = &e.budget / reference::int(e.ballots.len() as u64);
+                reference::mes(&e, &ranks, &share)
+            };
+            assert_eq!(paid_picks(&e, &mes), ids(&e, &want), "mes, {}", context());
+
+            let add1 = tally(&e, Rule::MesAdd1, tb.clone());
+            let want = reference::mes_add1(&e, &ranks);
+            assert_eq!(
+                paid_picks(&e, &add1),
+                ids(&e, &want),
+                "mes-add1, {}",
+                context()
+            );
+
+            let phragmen = tally(&e, Rule::Phragmen, tb.clone());
+            let want = reference::phragmen(&e, &ranks);
+            assert_eq!(phragmen.selected, ids(&e, &want), "phragmen, {}", context());
+
+            let add1u = tally(&e, Rule::MesAdd1Greedy, tb.clone());
+            assert!(
+                add1.selected.iter().all(|id| add1u.is_selected(id)),
+                "add1u keeps add1, {}",
+                context()
+            );
+            for o in [
+                &mes,
+                &add1,
+                &add1u,
+                &phragmen,
+                &tally(&e, Rule::Greedy, tb.clone()),
+            ] {
+                assert!(
+                    o.total_cost <= o.budget,
+                    "{} overspends, {}",
+                    o.rule,
+                    context()
+                );
+            }
+            // Greedy completion leaves nothing that would still fit.
+            for p in &e.projects {
+                if !add1u.is_selected(&p.id) {
+                    assert!(
+                        p.cost > add1u.remaining(),
+                        "add1u not exhaustive, {}",
+                        context()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn tally_is_deterministic() {
+    let mut rng = Rng(42);
+    for _ in 0..200 {
+        let e = approval_election(&mut rng);
+        for rule in Rule::ALL {
+            assert_eq!(
+                tally(&e, rule, TieBreak::default()),
+                tally(&e, rule, TieBreak::default())
+            );
+        }
+    }
+}

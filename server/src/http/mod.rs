@@ -1,0 +1,99 @@
+//! The HTTP application: pages, server functions, health check, sessions and the guards around them.
+mod security;
+pub mod sessions;
+
+use crate::db::{self, Database};
+use app::accounts::session::Backend;
+use app::context::ServerState;
+use app::{shell, App};
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::routing::get;
+use axum::{middleware, Router};
+use axum_login::AuthManagerLayerBuilder;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use security::TrustProxy;
+use sessions::DatabaseSessionStore;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::{time::Duration, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Forms and server function arguments are small; anything bigger is refused before it is read.
+const BODY_LIMIT_BYTES: usize = 256 * 1024;
+
+#[derive(Clone, Debug, Default)]
+pub struct HttpConfig {
+    /// Served over https (directly or behind a TLS-terminating proxy): secure `__Host-` cookie.
+    pub https: bool,
+    /// Believe `X-Forwarded-For` for the client address.
+    pub trust_proxy: bool,
+}
+
+pub async fn router(
+    database: &Database,
+    options: LeptosOptions,
+    config: &HttpConfig,
+) -> Result<Router, sqlx::Error> {
+    let state = ServerState {
+        db: database.any.clone(),
+        dialect: database.dialect,
+    };
+    let store = DatabaseSessionStore::open(&database.native).await?;
+    tokio::spawn(store.clone().delete_expired_periodically());
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(if config.https { "__Host-edges_session" } else { "edges_session" })
+        .with_secure(config.https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(Duration::days(30)));
+    let auth = AuthManagerLayerBuilder::new(Backend::new(database.any.clone()), sessions).build();
+
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let routes = generate_route_list(App);
+    let pages = Router::new()
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(options);
+
+    Ok(Router::new()
+        .route("/healthz", get(healthz))
+        .with_state(state.db.clone())
+        .merge(pages)
+        .layer(auth)
+        .layer(middleware::from_fn_with_state(TrustProxy(config.trust_proxy), security::client_ip))
+        .layer(middleware::from_fn(security::reject_cross_site))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
+        .layer(header_layer(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; frame-ancestors 'none'; object-src 'none'",
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http()))
+}
+
+/// Sets a header unless the handler chose its own (pages set a CSP with their nonce).
+fn header_layer(name: header::HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+async fn healthz(State(db): State<sqlx::AnyPool>) -> (StatusCode, &'static str) {
+    if db::ping(&db).await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}

@@ -1,0 +1,204 @@
+//! The `edges` command: serve the site, migrate, seed the demo network, manage accounts.
+use clap::{Args, Parser, Subcommand};
+use demo_network::DemoParams;
+use indicatif::ProgressBar;
+use server::{db, http, seed, users};
+use std::io::{IsTerminal, Read};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "edges", version, about = "A community space for networks of explorers")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DatabaseArg {
+    /// sqlite://FILE (created on first start) or postgres://USER@HOST/DB
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://edges.db", global = true)]
+    database_url: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (run from the repository root after a release build).
+    Serve {
+        #[arg(long, env = "EDGES_ADDR")]
+        addr: Option<SocketAddr>,
+        #[command(flatten)]
+        database: DatabaseArg,
+        /// Mark cookies Secure with a __Host- name: set when users reach the site over https.
+        #[arg(long, env = "EDGES_HTTPS")]
+        https: bool,
+        /// Take the client address from X-Forwarded-For (only behind your own reverse proxy).
+        #[arg(long, env = "EDGES_TRUST_PROXY")]
+        trust_proxy: bool,
+        /// Seed the demo network when the database has no members yet.
+        #[arg(long)]
+        seed_if_empty: bool,
+    },
+    /// Create or update the database schema.
+    Migrate {
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
+    /// Fill an empty database with a demo network.
+    Seed {
+        #[command(flatten)]
+        database: DatabaseArg,
+        #[arg(long, default_value_t = 8000)]
+        members: usize,
+        #[arg(long, default_value_t = 20)]
+        cities: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; the password is asked on a terminal or read from stdin.
+    Create {
+        #[command(flatten)]
+        database: DatabaseArg,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        /// Home city slug, as in /cities/SLUG.
+        #[arg(long)]
+        city: String,
+        #[arg(long)]
+        admin: bool,
+        /// Make the account a connector of this city (repeatable).
+        #[arg(long = "connector-of")]
+        connector_of: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type AnyError = Box<dyn std::error::Error + Send + Sync>;
+
+async fn open(database: &DatabaseArg) -> Result<db::Database, AnyError> {
+    let database = db::connect(&database.database_url).await?;
+    db::migrate(&database).await?;
+    Ok(database)
+}
+
+async fn run(command: Command) -> Result<(), AnyError> {
+    match command {
+        Command::Serve { addr, database, https, trust_proxy, seed_if_empty } => {
+            let database = open(&database).await?;
+            if seed_if_empty && seed::is_empty(&database.any).await? {
+                seed_demo(&database, &DemoParams::default()).await?;
+            }
+            serve(database, addr, http::HttpConfig { https, trust_proxy }).await
+        }
+        Command::Migrate { database } => {
+            open(&database).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Seed { database, members, cities, seed } => {
+            let database = open(&database).await?;
+            seed_demo(&database, &DemoParams { members, cities, seed }).await
+        }
+        Command::User { command: UserCommand::Create { database, name, email, city, admin, connector_of } } => {
+            let database = open(&database).await?;
+            let password = read_password()?;
+            let account = users::NewAccount { name, email, city, password, admin, connector_of };
+            let id = users::create(&database.any, account).await?;
+            println!("created account {id}");
+            Ok(())
+        }
+    }
+}
+
+async fn seed_demo(database: &db::Database, params: &DemoParams) -> Result<(), AnyError> {
+    let started = std::time::Instant::now();
+    let counts = seed::seed(&database.any, params, &ProgressBar::new(0)).await?;
+    println!(
+        "seeded {} cities, {} connectors, {} members in {:.1} s",
+        counts.cities,
+        counts.connectors,
+        counts.members,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn read_password() -> Result<String, AnyError> {
+    if std::io::stdin().is_terminal() {
+        return Ok(rpassword::prompt_password("Password (8 to 128 characters): ")?);
+    }
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input)?;
+    Ok(input.trim_end_matches(['\r', '\n']).to_string())
+}
+
+async fn serve(database: db::Database, addr: Option<SocketAddr>, config: http::HttpConfig) -> Result<(), AnyError> {
+    let mut options = leptos::prelude::get_configuration(None)?.leptos_options;
+    if let Some(addr) = addr {
+        options.site_addr = addr;
+    }
+    let address = options.site_addr;
+    let app = http::router(&database, options, &config).await?;
+    let listener = tokio::net::TcpListener::bind(address).await?;
+    tracing::info!("listening on http://{address}");
+    println!("Edges is running on http://{address}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the process exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

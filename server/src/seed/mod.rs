@@ -1,0 +1,206 @@
+//! Puts the generated demo network into an empty database, in batches inside one transaction.
+use demo_network::{DemoNetwork, DemoParams, DemoPerson, DemoRole, DEMO_ADMIN_EMAIL, DEMO_PASSWORD};
+use indicatif::{ProgressBar, ProgressStyle};
+use sqlx::{AnyPool, Any, Transaction};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeedCounts {
+    pub cities: usize,
+    pub connectors: usize,
+    pub members: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("the database already has members; seed only an empty database")]
+    NotEmpty,
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("could not hash the demo password")]
+    Hash,
+}
+
+/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
+const USERS_PER_BATCH: usize = 500;
+const TAGS_PER_BATCH: usize = 2000;
+
+pub async fn is_empty(db: &AnyPool) -> Result<bool, sqlx::Error> {
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(db).await?;
+    Ok(users == 0)
+}
+
+pub async fn seed(db: &AnyPool, params: &DemoParams, progress: &ProgressBar) -> Result<SeedCounts, SeedError> {
+    if !is_empty(db).await? {
+        return Err(SeedError::NotEmpty);
+    }
+    let network = demo_network::generate(params);
+    // One hash for every demo account: argon2 is deliberately slow, 8,000 hashes would take minutes.
+    let password_hash = app::accounts::password::hash(DEMO_PASSWORD).map_err(|_| SeedError::Hash)?;
+    progress.set_length(network.people.len() as u64);
+    progress.set_style(
+        ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let now = app_now();
+    let mut tx = db.begin().await?;
+    let city_ids = insert_cities(&mut tx, &network).await?;
+    progress.set_message("members");
+    for batch in network.people.chunks(USERS_PER_BATCH) {
+        insert_people(&mut tx, batch, &city_ids, &password_hash, now).await?;
+        progress.inc(batch.len() as u64);
+    }
+    progress.set_message("profiles");
+    let user_ids = ids_by_email(&mut tx).await?;
+    insert_tags(&mut tx, &network, &user_ids).await?;
+    let connectors = insert_connectors(&mut tx, &network, &user_ids, &city_ids, now).await?;
+    sqlx::query("UPDATE users SET is_admin = TRUE WHERE email = $1")
+        .bind(DEMO_ADMIN_EMAIL)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    progress.finish_with_message("done");
+    Ok(SeedCounts {
+        cities: city_ids.len(),
+        connectors,
+        members: network.people.len(),
+    })
+}
+
+fn app_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+async fn insert_cities(tx: &mut Transaction<'_, Any>, network: &DemoNetwork) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids = Vec::with_capacity(network.cities.len());
+    for city in &network.cities {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO cities (slug, name, country, continent, lat, lon) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(&city.slug)
+        .bind(&city.name)
+        .bind(&city.country)
+        .bind(city.continent.as_str())
+        .bind(city.lat)
+        .bind(city.lon)
+        .fetch_one(&mut **tx)
+        .await?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// `($1, $2, …), ($n+1, …)` for a multi-row insert.
+fn value_rows(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let cells: Vec<String> = (1..=columns).map(|column| format!("${}", row * columns + column)).collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+async fn insert_people(
+    tx: &mut Transaction<'_, Any>,
+    people: &[DemoPerson],
+    city_ids: &[i64],
+    password_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let sql = format!(
+        "INSERT INTO users (email, name, name_lower, password_hash, city_id, bio, map_visible, \
+         is_admin, is_alumni, created_at) VALUES {}",
+        value_rows(people.len(), 10)
+    );
+    let mut query = sqlx::query(&sql);
+    for (index, person) in people.iter().enumerate() {
+        // Spread joins over the day too, so ordering by join date is stable and realistic.
+        let joined = now - i64::from(person.joined_days_ago) * 86_400 - (index as i64 % 86_400);
+        query = query
+            .bind(&person.email)
+            .bind(&person.name)
+            .bind(person.name.to_lowercase())
+            .bind(password_hash)
+            .bind(city_ids.get(person.city).copied())
+            .bind(&person.bio)
+            .bind(person.map_visible)
+            .bind(false)
+            .bind(false)
+            .bind(joined);
+    }
+    query.execute(&mut **tx).await?;
+    Ok(())
+}
+
+async fn ids_by_email(tx: &mut Transaction<'_, Any>) -> Result<HashMap<String, i64>, sqlx::Error> {
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, email FROM users").fetch_all(&mut **tx).await?;
+    Ok(rows.into_iter().map(|(id, email)| (email, id)).collect())
+}
+
+async fn insert_pairs(tx: &mut Transaction<'_, Any>, table: &str, pairs: &[(i64, &str)]) -> Result<(), sqlx::Error> {
+    for batch in pairs.chunks(TAGS_PER_BATCH) {
+        let sql = format!("INSERT INTO {table} VALUES {}", value_rows(batch.len(), 2));
+        let mut query = sqlx::query(&sql);
+        for (user_id, value) in batch {
+            query = query.bind(*user_id).bind(*value);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+async fn insert_tags(
+    tx: &mut Transaction<'_, Any>,
+    network: &DemoNetwork,
+    user_ids: &HashMap<String, i64>,
+) -> Result<(), sqlx::Error> {
+    let mut skills = Vec::new();
+    let mut languages = Vec::new();
+    for person in &network.people {
+        let Some(&id) = user_ids.get(&person.email) else { continue };
+        skills.extend(person.skills.iter().map(|skill| (id, skill.as_str())));
+        languages.extend(person.languages.iter().map(|language| (id, language.as_str())));
+    }
+    insert_pairs(tx, "user_skills (user_id, skill)", &skills).await?;
+    insert_pairs(tx, "user_languages (user_id, language)", &languages).await
+}
+
+async fn insert_connectors(
+    tx: &mut Transaction<'_, Any>,
+    network: &DemoNetwork,
+    user_ids: &HashMap<String, i64>,
+    city_ids: &[i64],
+    now: i64,
+) -> Result<usize, sqlx::Error> {
+    let mut count = 0;
+    for person in network.people.iter().filter(|person| person.role == DemoRole::Connector) {
+        let (Some(&user_id), Some(&city_id)) = (user_ids.get(&person.email), city_ids.get(person.city)) else {
+            continue;
+        };
+        sqlx::query("INSERT INTO connectors (city_id, user_id, appointed_at) VALUES ($1, $2, $3)")
+            .bind(city_id)
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value_rows;
+
+    #[test]
+    fn value_rows_numbers_parameters_row_by_row() {
+        assert_eq!(value_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(value_rows(0, 3), "");
+    }
+}
