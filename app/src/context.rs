@@ -69,3 +69,28 @@ pub fn client_ip() -> String {
         .map(|ClientIp(ip)| ip)
         .unwrap_or_else(|| "unknown".to_string())
 }
+
+/// A yes/no column: BOOLEAN on PostgreSQL, INTEGER 0/1 on SQLite, which the generic driver hands
+/// over as different kinds; this reads both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl sqlx::Type<sqlx::Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <bool as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        use sqlx::any::AnyTypeInfoKind::{BigInt, Bool, Integer, SmallInt};
+        matches!(ty.kind(), Bool | BigInt | Integer | SmallInt)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        match <bool as sqlx::Decode<sqlx::Any>>::decode(value.clone()) {
+            Ok(flag) => Ok(Flag(flag)),
+            Err(_) => Ok(Flag(<i64 as sqlx::Decode<sqlx::Any>>::decode(value)? != 0)),
+        }
+    }
+}

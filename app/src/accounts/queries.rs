@@ -1,5 +1,6 @@
 //! SQL for accounts and profiles. Written once for both SQLite and PostgreSQL.
 use super::types::{CityRef, Profile, ProfileDraft, Viewer};
+use crate::context::Flag;
 use crate::error::AppError;
 use sqlx::{AnyPool, FromRow};
 
@@ -8,9 +9,9 @@ struct UserRow {
     id: i64,
     name: String,
     bio: String,
-    map_visible: bool,
-    is_admin: bool,
-    is_alumni: bool,
+    map_visible: Flag,
+    is_admin: Flag,
+    is_alumni: Flag,
     created_at: i64,
     city_id: i64,
     city_slug: String,
@@ -68,8 +69,8 @@ pub async fn viewer(db: &AnyPool, id: i64) -> Result<Option<Viewer>, AppError> {
             slug: row.city_slug,
             name: row.city_name,
         },
-        is_admin: row.is_admin,
-        is_alumni: row.is_alumni,
+        is_admin: row.is_admin.0,
+        is_alumni: row.is_alumni.0,
         connector_of: connector_cities(db, id).await?,
     }))
 }
@@ -108,7 +109,7 @@ pub async fn profile(db: &AnyPool, id: i64) -> Result<Option<Profile>, AppError>
         skills: skills(db, id).await?,
         languages: languages(db, id).await?,
         connector_of: connector_cities(db, id).await?,
-        is_alumni: row.is_alumni,
+        is_alumni: row.is_alumni.0,
         joined_at: row.created_at,
     }))
 }
@@ -123,7 +124,7 @@ pub async fn draft(db: &AnyPool, id: i64) -> Result<Option<ProfileDraft>, AppErr
         bio: row.bio,
         skills: skills(db, id).await?.join(", "),
         languages: languages(db, id).await?.join(", "),
-        map_visible: row.map_visible,
+        map_visible: row.map_visible.0,
     }))
 }
 

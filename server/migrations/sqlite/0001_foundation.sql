@@ -17,9 +17,9 @@ CREATE TABLE users (
     password_hash TEXT NOT NULL,
     city_id INTEGER NOT NULL REFERENCES cities (id),
     bio TEXT NOT NULL DEFAULT '',
-    map_visible BOOLEAN NOT NULL DEFAULT FALSE,
-    is_admin BOOLEAN NOT NULL DEFAULT FALSE,
-    is_alumni BOOLEAN NOT NULL DEFAULT FALSE,
+    map_visible INTEGER NOT NULL DEFAULT FALSE,
+    is_admin INTEGER NOT NULL DEFAULT FALSE,
+    is_alumni INTEGER NOT NULL DEFAULT FALSE,
     created_at INTEGER NOT NULL
 );
 CREATE INDEX users_by_city_name ON users (city_id, name_lower);

@@ -1,0 +1,154 @@
+//! Test harness: a real `edges` HTTP server on a free port, on SQLite and on PostgreSQL, seeded
+//! with a small demo network, and clients that speak to it like a browser's fetch would.
+#![allow(dead_code)]
+
+use demo_network::{DemoParams, DEMO_PASSWORD};
+use leptos::prelude::LeptosOptions;
+use reqwest::{Client, Response};
+use server::db::{self, Database};
+use server::http::{self, HttpConfig};
+use std::future::Future;
+use std::net::SocketAddr;
+
+pub struct TestServer {
+    pub base: String,
+    pub database: Database,
+    pub backend: &'static str,
+}
+
+/// Runs the scenario once on SQLite and once on PostgreSQL. PostgreSQL comes from
+/// `DATABASE_URL_PG` (an admin URL; each run gets a fresh database); in CI it is mandatory.
+pub async fn on_every_backend<F, Fut>(scenario: F)
+where
+    F: Fn(TestServer) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let sqlite_url = format!("sqlite://{}", dir.path().join("edges.db").display());
+    scenario(TestServer::start(&sqlite_url, "sqlite").await).await;
+    match postgres_url().await {
+        Some(url) => scenario(TestServer::start(&url, "postgres").await).await,
+        None if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
+            panic!("CI requires PostgreSQL: set DATABASE_URL_PG")
+        }
+        None => eprintln!("PostgreSQL skipped: DATABASE_URL_PG is not set"),
+    }
+}
+
+/// Creates a uniquely named database on the server `DATABASE_URL_PG` points to.
+async fn postgres_url() -> Option<String> {
+    let admin_url = std::env::var("DATABASE_URL_PG").ok()?;
+    let name = format!(
+        "edges_test_{}_{}",
+        std::process::id(),
+        rand::random::<u32>()
+    );
+    let admin = sqlx::PgPool::connect(&admin_url)
+        .await
+        .expect("DATABASE_URL_PG answers");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&admin)
+        .await
+        .expect("create test database");
+    admin.close().await;
+    let (base, _) = admin_url.rsplit_once('/').expect("DATABASE_URL_PG ends with /DBNAME");
+    Some(format!("{base}/{name}"))
+}
+
+pub const SMALL_NETWORK: DemoParams = DemoParams {
+    members: 60,
+    cities: 3,
+    seed: 7,
+};
+
+impl TestServer {
+    pub async fn start(url: &str, backend: &'static str) -> TestServer {
+        let database = db::connect(url).await.expect("connect");
+        db::migrate(&database).await.expect("migrate");
+        server::seed::seed(&database.any, &SMALL_NETWORK, &indicatif::ProgressBar::hidden())
+            .await
+            .expect("seed");
+        let options = LeptosOptions::builder()
+            .output_name("edges")
+            .site_root("target/site")
+            .build();
+        let app = http::router(&database, options, &HttpConfig::default())
+            .await
+            .expect("router");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("address");
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .expect("serve");
+        });
+        TestServer {
+            base: format!("http://{address}"),
+            database,
+            backend,
+        }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Calls a server function the way the app's own fetch does (form-encoded, JSON answer).
+    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A client signed in as this demo account.
+    pub async fn signed_in(&self, email: &str) -> Client {
+        let client = self.client();
+        let response = self
+            .call(&client, "log_in", &[("email", email), ("password", DEMO_PASSWORD)])
+            .await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "{} could not log in on {}: {}",
+            email,
+            self.backend,
+            response.status()
+        );
+        client
+    }
+
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        let (value,): (i64,) = sqlx::query_as(sql)
+            .fetch_one(&self.database.any)
+            .await
+            .expect(sql);
+        value
+    }
+
+    pub async fn text(&self, sql: &str) -> String {
+        let (value,): (String,) = sqlx::query_as(sql)
+            .fetch_one(&self.database.any)
+            .await
+            .expect(sql);
+        value
+    }
+
+    pub async fn execute(&self, sql: &str) {
+        sqlx::query(sql)
+            .execute(&self.database.any)
+            .await
+            .expect(sql);
+    }
+}
