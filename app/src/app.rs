@@ -38,6 +38,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Effects only run in the browser, once hydrated: tests and styles can tell live pages apart.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <I18nContextProvider>
             <Stylesheet id="leptos" href="/pkg/edges.css" />
@@ -72,7 +78,13 @@ fn SessionProvider(children: Children) -> impl IntoView {
     let sign_up = ServerAction::<SignUp>::new();
     let log_out = ServerAction::<LogOut>::new();
     let viewer = Resource::new(
-        move || (log_in.version().get(), sign_up.version().get(), log_out.version().get()),
+        move || {
+            (
+                log_in.version().get(),
+                sign_up.version().get(),
+                log_out.version().get(),
+            )
+        },
         |_| get_viewer(),
     );
     provide_context(Session {
@@ -99,7 +111,9 @@ fn NotFound() -> impl IntoView {
 #[cfg(feature = "ssr")]
 fn content_security_policy() {
     use axum::http::{header::CONTENT_SECURITY_POLICY, HeaderValue};
-    let Some(nonce) = leptos::nonce::use_nonce() else { return };
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
+    };
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \

@@ -108,7 +108,13 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_distinct_client_or_server_status() {
-        assert_eq!(AppError::RateLimited { retry_after_minutes: 15 }.status_code(), 429);
+        assert_eq!(
+            AppError::RateLimited {
+                retry_after_minutes: 15
+            }
+            .status_code(),
+            429
+        );
         assert_eq!(AppError::Unauthenticated.status_code(), 401);
         assert_eq!(AppError::Internal.status_code(), 500);
     }

@@ -13,8 +13,21 @@ pub fn render(markdown: &str) -> String {
 
 fn sanitizer() -> Builder<'static> {
     let tags: HashSet<&str> = [
-        "p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3",
-        "h4", "hr",
+        "p",
+        "br",
+        "em",
+        "strong",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "h3",
+        "h4",
+        "hr",
     ]
     .into_iter()
     .collect();
@@ -46,7 +59,10 @@ mod tests {
     #[test]
     fn links_get_safe_rel_and_javascript_urls_are_dropped() {
         let html = render("[site](https://example.org) [bad](javascript:alert(1))");
-        assert!(html.contains("rel=\"noopener noreferrer nofollow\""), "{html}");
+        assert!(
+            html.contains("rel=\"noopener noreferrer nofollow\""),
+            "{html}"
+        );
         assert!(!html.contains("javascript:"), "{html}");
     }
 }

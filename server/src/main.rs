@@ -9,7 +9,11 @@ use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(name = "edges", version, about = "A community space for networks of explorers")]
+#[command(
+    name = "edges",
+    version,
+    about = "A community space for networks of explorers"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -18,7 +22,12 @@ struct Cli {
 #[derive(Args, Clone)]
 struct DatabaseArg {
     /// sqlite://FILE (created on first start) or postgres://USER@HOST/DB
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://edges.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://edges.db",
+        global = true
+    )]
     database_url: String,
 }
 
@@ -86,7 +95,9 @@ enum UserCommand {
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .init();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {
@@ -115,7 +126,13 @@ async fn open(database: &DatabaseArg) -> Result<db::Database, AnyError> {
 
 async fn run(command: Command) -> Result<(), AnyError> {
     match command {
-        Command::Serve { addr, database, https, trust_proxy, seed_if_empty } => {
+        Command::Serve {
+            addr,
+            database,
+            https,
+            trust_proxy,
+            seed_if_empty,
+        } => {
             let database = open(&database).await?;
             if seed_if_empty && seed::is_empty(&database.any).await? {
                 seed_demo(&database, &DemoParams::default()).await?;
@@ -127,14 +144,44 @@ async fn run(command: Command) -> Result<(), AnyError> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Seed { database, members, cities, seed } => {
+        Command::Seed {
+            database,
+            members,
+            cities,
+            seed,
+        } => {
             let database = open(&database).await?;
-            seed_demo(&database, &DemoParams { members, cities, seed }).await
+            seed_demo(
+                &database,
+                &DemoParams {
+                    members,
+                    cities,
+                    seed,
+                },
+            )
+            .await
         }
-        Command::User { command: UserCommand::Create { database, name, email, city, admin, connector_of } } => {
+        Command::User {
+            command:
+                UserCommand::Create {
+                    database,
+                    name,
+                    email,
+                    city,
+                    admin,
+                    connector_of,
+                },
+        } => {
             let database = open(&database).await?;
             let password = read_password()?;
-            let account = users::NewAccount { name, email, city, password, admin, connector_of };
+            let account = users::NewAccount {
+                name,
+                email,
+                city,
+                password,
+                admin,
+                connector_of,
+            };
             let id = users::create(&database.any, account).await?;
             println!("created account {id}");
             Ok(())
@@ -157,14 +204,20 @@ async fn seed_demo(database: &db::Database, params: &DemoParams) -> Result<(), A
 
 fn read_password() -> Result<String, AnyError> {
     if std::io::stdin().is_terminal() {
-        return Ok(rpassword::prompt_password("Password (8 to 128 characters): ")?);
+        return Ok(rpassword::prompt_password(
+            "Password (8 to 128 characters): ",
+        )?);
     }
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
     Ok(input.trim_end_matches(['\r', '\n']).to_string())
 }
 
-async fn serve(database: db::Database, addr: Option<SocketAddr>, config: http::HttpConfig) -> Result<(), AnyError> {
+async fn serve(
+    database: db::Database,
+    addr: Option<SocketAddr>,
+    config: http::HttpConfig,
+) -> Result<(), AnyError> {
     let mut options = leptos::prelude::get_configuration(None)?.leptos_options;
     if let Some(addr) = addr {
         options.site_addr = addr;
@@ -174,9 +227,12 @@ async fn serve(database: db::Database, addr: Option<SocketAddr>, config: http::H
     let listener = tokio::net::TcpListener::bind(address).await?;
     tracing::info!("listening on http://{address}");
     println!("Edges is running on http://{address}");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("stopped");
     Ok(())
 }

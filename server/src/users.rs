@@ -15,7 +15,10 @@ pub struct NewAccount {
 #[derive(Debug, thiserror::Error)]
 pub enum CreateUserError {
     #[error("{field}: {problem:?}")]
-    Invalid { field: String, problem: app::error::Problem },
+    Invalid {
+        field: String,
+        problem: app::error::Problem,
+    },
     #[error("no city has the slug {0:?} (see /cities)")]
     NoSuchCity(String),
     #[error("an account already uses this email")]
@@ -58,9 +61,14 @@ pub async fn create(db: &AnyPool, account: NewAccount) -> Result<i64, CreateUser
         city_id: home,
         now: app::context::now(),
     };
-    let id = queries::insert_user(db, user).await?.ok_or(CreateUserError::EmailTaken)?;
+    let id = queries::insert_user(db, user)
+        .await?
+        .ok_or(CreateUserError::EmailTaken)?;
     if account.admin {
-        sqlx::query("UPDATE users SET is_admin = TRUE WHERE id = $1").bind(id).execute(db).await?;
+        sqlx::query("UPDATE users SET is_admin = TRUE WHERE id = $1")
+            .bind(id)
+            .execute(db)
+            .await?;
     }
     for city in connector_cities {
         app::cities::queries::appoint(db, city, id, app::context::now()).await?;

@@ -76,10 +76,42 @@ async fn bad_sign_ups_get_field_errors_and_create_nothing() {
     on_every_backend(|server| async move {
         let before = server.scalar("SELECT COUNT(*) FROM users").await;
         let cases: [(&[(&str, &str)], &str); 4] = [
-            (&[("name", "A"), ("email", "not-an-email"), ("password", "long enough"), ("city", "paris")], "email"),
-            (&[("name", "A"), ("email", "a@example.org"), ("password", "short"), ("city", "paris")], "password"),
-            (&[("name", "A"), ("email", "a@example.org"), ("password", "long enough"), ("city", "atlantis")], "city"),
-            (&[("name", "A"), ("email", DEMO_MEMBER_EMAIL), ("password", "long enough"), ("city", "paris")], "email"),
+            (
+                &[
+                    ("name", "A"),
+                    ("email", "not-an-email"),
+                    ("password", "long enough"),
+                    ("city", "paris"),
+                ],
+                "email",
+            ),
+            (
+                &[
+                    ("name", "A"),
+                    ("email", "a@example.org"),
+                    ("password", "short"),
+                    ("city", "paris"),
+                ],
+                "password",
+            ),
+            (
+                &[
+                    ("name", "A"),
+                    ("email", "a@example.org"),
+                    ("password", "long enough"),
+                    ("city", "atlantis"),
+                ],
+                "city",
+            ),
+            (
+                &[
+                    ("name", "A"),
+                    ("email", DEMO_MEMBER_EMAIL),
+                    ("password", "long enough"),
+                    ("city", "paris"),
+                ],
+                "email",
+            ),
         ];
         for (form, field) in cases {
             let response = server.call(&server.client(), "sign_up", form).await;
@@ -87,7 +119,9 @@ async fn bad_sign_ups_get_field_errors_and_create_nothing() {
             let error: Value = response.json().await.unwrap();
             assert_eq!(error["Invalid"]["field"], field, "{error}");
         }
-        let missing = server.call(&server.client(), "sign_up", &[("name", "A")]).await;
+        let missing = server
+            .call(&server.client(), "sign_up", &[("name", "A")])
+            .await;
         assert!(missing.status().is_client_error() || missing.status() == 500);
         assert_eq!(server.scalar("SELECT COUNT(*) FROM users").await, before);
     })
@@ -98,24 +132,46 @@ async fn bad_sign_ups_get_field_errors_and_create_nothing() {
 async fn login_gives_a_new_session_id_and_failures_are_limited() {
     on_every_backend(|server| async move {
         let client = server.client();
-        let first = client.get(format!("{}/login", server.base)).send().await.unwrap();
-        let before = first.headers().get("set-cookie").map(|v| v.to_str().unwrap_or("").to_string());
+        let first = client
+            .get(format!("{}/login", server.base))
+            .send()
+            .await
+            .unwrap();
+        let before = first
+            .headers()
+            .get("set-cookie")
+            .map(|v| v.to_str().unwrap_or("").to_string());
         let login = server
-            .call(&client, "log_in", &[("email", DEMO_MEMBER_EMAIL), ("password", DEMO_PASSWORD)])
+            .call(
+                &client,
+                "log_in",
+                &[("email", DEMO_MEMBER_EMAIL), ("password", DEMO_PASSWORD)],
+            )
             .await;
-        let after = login.headers().get("set-cookie").map(|v| v.to_str().unwrap_or("").to_string());
+        let after = login
+            .headers()
+            .get("set-cookie")
+            .map(|v| v.to_str().unwrap_or("").to_string());
         assert!(after.is_some(), "login sets a session cookie");
         assert_ne!(before, after);
 
         let attacker = server.client();
         for attempt in 1..=5 {
             let response = server
-                .call(&attacker, "log_in", &[("email", DEMO_MEMBER_EMAIL), ("password", "wrong password")])
+                .call(
+                    &attacker,
+                    "log_in",
+                    &[("email", DEMO_MEMBER_EMAIL), ("password", "wrong password")],
+                )
                 .await;
             assert_eq!(response.status(), 422, "attempt {attempt}");
         }
         let blocked = server
-            .call(&attacker, "log_in", &[("email", DEMO_MEMBER_EMAIL), ("password", DEMO_PASSWORD)])
+            .call(
+                &attacker,
+                "log_in",
+                &[("email", DEMO_MEMBER_EMAIL), ("password", DEMO_PASSWORD)],
+            )
             .await;
         assert_eq!(blocked.status(), 429);
         let error: Value = blocked.json().await.unwrap();

@@ -58,7 +58,9 @@ async fn people(server: &TestServer) -> People {
         ))
         .await;
     server
-        .execute(&format!("UPDATE users SET is_alumni = TRUE WHERE email = '{alumni}'"))
+        .execute(&format!(
+            "UPDATE users SET is_alumni = TRUE WHERE email = '{alumni}'"
+        ))
         .await;
     People {
         member_elsewhere: server
@@ -75,10 +77,14 @@ async fn people(server: &TestServer) -> People {
             .await,
         alumni,
         member_id: server
-            .scalar(&format!("SELECT id FROM users WHERE email = '{DEMO_MEMBER_EMAIL}'"))
+            .scalar(&format!(
+                "SELECT id FROM users WHERE email = '{DEMO_MEMBER_EMAIL}'"
+            ))
             .await,
         connector_id: server
-            .scalar(&format!("SELECT id FROM users WHERE email = '{DEMO_CONNECTOR_EMAIL}'"))
+            .scalar(&format!(
+                "SELECT id FROM users WHERE email = '{DEMO_CONNECTOR_EMAIL}'"
+            ))
             .await,
     }
 }
@@ -103,14 +109,18 @@ async fn every_server_function_allows_and_refuses_by_role() {
         let connector_id = people.connector_id.to_string();
         for role in ROLES {
             let client = client_for(&server, &people, role).await;
-            let sign_up_email = format!("new.{role:?}.{}@example.org", server.backend).to_lowercase();
+            let sign_up_email =
+                format!("new.{role:?}.{}@example.org", server.backend).to_lowercase();
             let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
                 ("get_viewer", vec![]),
                 ("list_cities", vec![]),
                 ("get_city", vec![("slug", "paris")]),
                 ("get_profile", vec![("id", &member_id)]),
                 ("get_profile_draft", vec![]),
-                ("list_city_members", vec![("slug", "paris"), ("query", ""), ("page", "0")]),
+                (
+                    "list_city_members",
+                    vec![("slug", "paris"), ("query", ""), ("page", "0")],
+                ),
                 ("list_newcomers", vec![("slug", "paris")]),
                 (
                     "update_profile",
@@ -122,8 +132,14 @@ async fn every_server_function_allows_and_refuses_by_role() {
                         ("languages", "fr, en"),
                     ],
                 ),
-                ("appoint_connector", vec![("city", "paris"), ("email", DEMO_MEMBER_EMAIL)]),
-                ("remove_connector", vec![("city", "paris"), ("user_id", &connector_id)]),
+                (
+                    "appoint_connector",
+                    vec![("city", "paris"), ("email", DEMO_MEMBER_EMAIL)],
+                ),
+                (
+                    "remove_connector",
+                    vec![("city", "paris"), ("user_id", &connector_id)],
+                ),
                 (
                     "sign_up",
                     vec![
@@ -152,10 +168,20 @@ async fn every_server_function_allows_and_refuses_by_role() {
             }
             // The admin's appointment and removal above change roles: put them back.
             if role == Role::Admin {
-                server.call(&client, "remove_connector", &[("city", "paris"), ("user_id", &member_id)]).await;
+                server
+                    .call(
+                        &client,
+                        "remove_connector",
+                        &[("city", "paris"), ("user_id", &member_id)],
+                    )
+                    .await;
                 let connector = server.signed_in(DEMO_ADMIN_EMAIL).await;
                 server
-                    .call(&connector, "appoint_connector", &[("city", "paris"), ("email", DEMO_CONNECTOR_EMAIL)])
+                    .call(
+                        &connector,
+                        "appoint_connector",
+                        &[("city", "paris"), ("email", DEMO_CONNECTOR_EMAIL)],
+                    )
                     .await;
             }
         }

@@ -7,13 +7,24 @@ use common::on_every_backend;
 async fn pages_render_on_the_server_with_security_headers() {
     on_every_backend(|server| async move {
         let client = server.client();
-        let health = client.get(format!("{}/healthz", server.base)).send().await.unwrap();
+        let health = client
+            .get(format!("{}/healthz", server.base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(health.status(), 200);
 
-        let page = client.get(format!("{}/cities", server.base)).send().await.unwrap();
+        let page = client
+            .get(format!("{}/cities", server.base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(page.status(), 200);
         let headers = page.headers().clone();
-        let csp = headers["content-security-policy"].to_str().unwrap().to_string();
+        let csp = headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
         assert!(csp.contains("'nonce-"), "{csp}");
         assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
         assert_eq!(headers["x-content-type-options"], "nosniff");
@@ -24,7 +35,11 @@ async fn pages_render_on_the_server_with_security_headers() {
         }
         assert!(html.contains("<html lang=\"en\""), "lang attribute");
 
-        let missing = client.get(format!("{}/no/such/page", server.base)).send().await.unwrap();
+        let missing = client
+            .get(format!("{}/no/such/page", server.base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(missing.status(), 404);
     })
     .await;
@@ -51,7 +66,11 @@ async fn cross_site_posts_and_huge_bodies_are_refused() {
 
         let huge = "x".repeat(1024 * 1024);
         let response = server
-            .call(&client, "log_in", &[("email", &huge), ("password", "whatever1")])
+            .call(
+                &client,
+                "log_in",
+                &[("email", &huge), ("password", "whatever1")],
+            )
             .await;
         assert_eq!(response.status(), 413);
     })

@@ -20,7 +20,9 @@ pub async fn viewer() -> Result<Option<Viewer>, AppError> {
 
 /// Anyone signed in, alumni included: reading the network's directory.
 pub async fn signed_in() -> Result<Viewer, AppError> {
-    viewer().await?.ok_or_else(|| fail(AppError::Unauthenticated))
+    viewer()
+        .await?
+        .ok_or_else(|| fail(AppError::Unauthenticated))
 }
 
 /// A signed-in member who can still act (alumni keep their history but no longer act).

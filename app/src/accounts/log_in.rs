@@ -16,7 +16,9 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     login_throttle::check(&db, &account, &ip, now())
         .await
         .map_err(fail)?;
-    let mut session: AuthSession = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
+    let mut session: AuthSession = leptos_axum::extract()
+        .await
+        .map_err(|_| AppError::Internal)?;
     let credentials = Credentials {
         email: account.clone(),
         password,
@@ -27,7 +29,10 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     })?;
     let Some(user) = user else {
         login_throttle::record_failure(&db, &account, &ip, now()).await?;
-        return Err(fail(AppError::invalid("password", Problem::WrongCredentials)));
+        return Err(fail(AppError::invalid(
+            "password",
+            Problem::WrongCredentials,
+        )));
     };
     // axum-login cycles the session id here, so a planted session id is worthless.
     session.login(&user).await.map_err(|error| {

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 pub async fn log_out() -> Result<(), AppError> {
     use super::session::AuthSession;
 
-    let mut session: AuthSession = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
+    let mut session: AuthSession = leptos_axum::extract()
+        .await
+        .map_err(|_| AppError::Internal)?;
     session.logout().await.map_err(|error| {
         tracing::error!(%error, "could not end a session");
         AppError::Internal

@@ -30,7 +30,12 @@ pub async fn check(db: &AnyPool, account: &str, ip: &str, now: i64) -> Result<()
     Ok(())
 }
 
-pub async fn record_failure(db: &AnyPool, account: &str, ip: &str, now: i64) -> Result<(), AppError> {
+pub async fn record_failure(
+    db: &AnyPool,
+    account: &str,
+    ip: &str,
+    now: i64,
+) -> Result<(), AppError> {
     sqlx::query("INSERT INTO login_failures (account, ip, at) VALUES ($1, $2, $3)")
         .bind(account)
         .bind(ip)

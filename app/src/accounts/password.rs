@@ -21,7 +21,11 @@ pub fn hash(password: &str) -> Result<String, AppError> {
 
 pub fn verify(password: &str, stored_hash: &str) -> bool {
     PasswordHash::new(stored_hash)
-        .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -45,7 +49,10 @@ mod tests {
     #[test]
     fn a_hash_verifies_its_password_only() {
         let stored = hash("correct horse battery").unwrap();
-        assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{stored}");
+        assert!(
+            stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{stored}"
+        );
         assert!(verify("correct horse battery", &stored));
         assert!(!verify("wrong horse battery", &stored));
         assert!(!verify("anything", "not a hash"));

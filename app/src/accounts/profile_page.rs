@@ -11,7 +11,12 @@ use leptos_router::hooks::use_params_map;
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok());
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
     let profile = Resource::new(id, |id| async move {
         match id {
             Some(id) => get_profile(id).await,

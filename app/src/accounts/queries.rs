@@ -23,10 +23,12 @@ const USER_COLUMNS: &str = "u.id, u.name, u.bio, u.map_visible, u.is_admin, u.is
      FROM users u JOIN cities c ON c.id = u.city_id";
 
 async fn user_row(db: &AnyPool, id: i64) -> Result<Option<UserRow>, AppError> {
-    Ok(sqlx::query_as(&format!("SELECT {USER_COLUMNS} WHERE u.id = $1"))
-        .bind(id)
-        .fetch_optional(db)
-        .await?)
+    Ok(
+        sqlx::query_as(&format!("SELECT {USER_COLUMNS} WHERE u.id = $1"))
+            .bind(id)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 #[derive(FromRow)]
@@ -75,7 +77,12 @@ pub async fn viewer(db: &AnyPool, id: i64) -> Result<Option<Viewer>, AppError> {
     }))
 }
 
-async fn tags_of(db: &AnyPool, table: &str, column: &str, user_id: i64) -> Result<Vec<String>, AppError> {
+async fn tags_of(
+    db: &AnyPool,
+    table: &str,
+    column: &str,
+    user_id: i64,
+) -> Result<Vec<String>, AppError> {
     let rows: Vec<(String,)> = sqlx::query_as(&format!(
         "SELECT {column} FROM {table} WHERE user_id = $1 ORDER BY {column}"
     ))
@@ -184,20 +191,24 @@ pub struct ProfileUpdate {
     pub map_visible: bool,
 }
 
-pub async fn update_profile(db: &AnyPool, user_id: i64, update: &ProfileUpdate) -> Result<(), AppError> {
+pub async fn update_profile(
+    db: &AnyPool,
+    user_id: i64,
+    update: &ProfileUpdate,
+) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     sqlx::query(
         "UPDATE users SET name = $1, name_lower = $2, city_id = $3, bio = $4, map_visible = $5 \
          WHERE id = $6",
     )
-        .bind(&update.name)
-        .bind(update.name.to_lowercase())
-        .bind(update.city_id)
-        .bind(&update.bio)
-        .bind(update.map_visible)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
+    .bind(&update.name)
+    .bind(update.name.to_lowercase())
+    .bind(update.city_id)
+    .bind(&update.bio)
+    .bind(update.map_visible)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
     for (table, column, values) in [
         ("user_skills", "skill", &update.skills),
         ("user_languages", "language", &update.languages),
@@ -207,11 +218,13 @@ pub async fn update_profile(db: &AnyPool, user_id: i64, update: &ProfileUpdate) 
             .execute(&mut *tx)
             .await?;
         for value in values {
-            sqlx::query(&format!("INSERT INTO {table} (user_id, {column}) VALUES ($1, $2)"))
-                .bind(user_id)
-                .bind(value)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(&format!(
+                "INSERT INTO {table} (user_id, {column}) VALUES ($1, $2)"
+            ))
+            .bind(user_id)
+            .bind(value)
+            .execute(&mut *tx)
+            .await?;
         }
     }
     tx.commit().await?;

@@ -33,10 +33,12 @@ pub async fn sign_up(
         city_id,
         now: now(),
     };
-    let id = queries::insert_user(&db, user).await?.ok_or_else(|| {
-        fail(AppError::invalid("email", Problem::EmailTaken))
-    })?;
-    let mut session: AuthSession = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
+    let id = queries::insert_user(&db, user)
+        .await?
+        .ok_or_else(|| fail(AppError::invalid("email", Problem::EmailTaken)))?;
+    let mut session: AuthSession = leptos_axum::extract()
+        .await
+        .map_err(|_| AppError::Internal)?;
     session
         .login(&SessionUser { id, password_hash })
         .await

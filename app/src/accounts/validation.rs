@@ -16,7 +16,10 @@ pub fn name(input: &str) -> Result<String, AppError> {
         return Err(AppError::invalid("name", Problem::Required));
     }
     if name.chars().count() > NAME_MAX {
-        return Err(AppError::invalid("name", Problem::TooLong { max: NAME_MAX }));
+        return Err(AppError::invalid(
+            "name",
+            Problem::TooLong { max: NAME_MAX },
+        ));
     }
     if name.chars().any(char::is_control) {
         return Err(AppError::invalid("name", Problem::ControlCharacters));
@@ -46,10 +49,16 @@ pub fn email(input: &str) -> Result<String, AppError> {
 pub fn password(input: &str) -> Result<(), AppError> {
     let length = input.chars().count();
     if length < PASSWORD_MIN {
-        return Err(AppError::invalid("password", Problem::TooShort { min: PASSWORD_MIN }));
+        return Err(AppError::invalid(
+            "password",
+            Problem::TooShort { min: PASSWORD_MIN },
+        ));
     }
     if length > PASSWORD_MAX {
-        return Err(AppError::invalid("password", Problem::TooLong { max: PASSWORD_MAX }));
+        return Err(AppError::invalid(
+            "password",
+            Problem::TooLong { max: PASSWORD_MAX },
+        ));
     }
     Ok(())
 }
@@ -80,7 +89,10 @@ pub fn tags(input: &str) -> Result<Vec<String>, AppError> {
         tags.push(tag);
     }
     if tags.len() > TAGS_MAX {
-        return Err(AppError::invalid("skills", Problem::TooMany { max: TAGS_MAX }));
+        return Err(AppError::invalid(
+            "skills",
+            Problem::TooMany { max: TAGS_MAX },
+        ));
     }
     Ok(tags)
 }
@@ -88,17 +100,26 @@ pub fn tags(input: &str) -> Result<Vec<String>, AppError> {
 /// Two-letter ISO 639-1 codes, comma or space separated.
 pub fn languages(input: &str) -> Result<Vec<String>, AppError> {
     let mut codes: Vec<String> = Vec::new();
-    for raw in input.split([',', ' ']).filter(|part| !part.trim().is_empty()) {
+    for raw in input
+        .split([',', ' '])
+        .filter(|part| !part.trim().is_empty())
+    {
         let code = raw.trim().to_lowercase();
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_lowercase()) {
-            return Err(AppError::invalid("languages", Problem::BadLanguage { code }));
+            return Err(AppError::invalid(
+                "languages",
+                Problem::BadLanguage { code },
+            ));
         }
         if !codes.contains(&code) {
             codes.push(code);
         }
     }
     if codes.len() > LANGUAGES_MAX {
-        return Err(AppError::invalid("languages", Problem::TooMany { max: LANGUAGES_MAX }));
+        return Err(AppError::invalid(
+            "languages",
+            Problem::TooMany { max: LANGUAGES_MAX },
+        ));
     }
     Ok(codes)
 }
@@ -118,7 +139,15 @@ mod tests {
     #[test]
     fn emails_are_normalised_and_checked() {
         assert_eq!(email(" Ana@Example.ORG ").unwrap(), "ana@example.org");
-        for bad in ["", "ana", "ana@", "@example.org", "ana@example", "a b@example.org", "a@b@c.org"] {
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@example.org",
+            "ana@example",
+            "a b@example.org",
+            "a@b@c.org",
+        ] {
             assert!(email(bad).is_err(), "{bad} accepted");
         }
     }
@@ -127,7 +156,10 @@ mod tests {
     fn passwords_are_limited_by_length_only() {
         assert!(password("short").is_err());
         assert!(password("eightchr").is_ok());
-        assert!(password("ééééééé").is_err(), "counted in characters, not bytes");
+        assert!(
+            password("ééééééé").is_err(),
+            "counted in characters, not bytes"
+        );
         assert!(password(&"p".repeat(PASSWORD_MAX)).is_ok());
         assert!(password(&"p".repeat(PASSWORD_MAX + 1)).is_err());
     }

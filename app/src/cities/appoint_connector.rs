@@ -17,7 +17,9 @@ pub async fn appoint_connector(city: String, email: String) -> Result<(), AppErr
     let user_id = queries::user_id_by_email(&db, &email)
         .await?
         .ok_or_else(|| fail(AppError::invalid("email", Problem::NoSuchMember)))?;
-    let viewer = queries::viewer(&db, user_id).await?.ok_or(AppError::NotFound)?;
+    let viewer = queries::viewer(&db, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if viewer.is_alumni {
         return Err(fail(AppError::invalid("email", Problem::AlumniCannotAct)));
     }

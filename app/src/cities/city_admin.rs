@@ -48,13 +48,22 @@ pub fn ManageConnectors(slug: String, connectors: Vec<MemberCard>) -> impl IntoV
     let appoint = ServerAction::<AppointConnector>::new();
     let remove = ServerAction::<RemoveConnector>::new();
     let error = Signal::derive(move || {
-        appoint.value().get().and_then(Result::err).or_else(|| remove.value().get().and_then(Result::err))
+        appoint
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remove.value().get().and_then(Result::err))
     });
     // Reload so the connector list above reflects the change.
     Effect::new(move |_| {
-        if matches!(appoint.value().get(), Some(Ok(()))) || matches!(remove.value().get(), Some(Ok(()))) {
+        if matches!(appoint.value().get(), Some(Ok(())))
+            || matches!(remove.value().get(), Some(Ok(())))
+        {
             let navigate = leptos_router::hooks::use_navigate();
-            navigate(&leptos_router::location::Url::default().path().to_string(), Default::default());
+            navigate(
+                &leptos_router::location::Url::default().path().to_string(),
+                Default::default(),
+            );
         }
     });
     let remove_slug = slug.clone();

@@ -65,7 +65,14 @@ fn CityMembers(slug: String) -> impl IntoView {
     let session = use_session();
     let query_map = use_query_map();
     let search = move || query_map.read().get("q").unwrap_or_default();
-    let page = move || query_map.read().get("page").and_then(|page| page.parse::<u32>().ok()).unwrap_or(1).max(1);
+    let page = move || {
+        query_map
+            .read()
+            .get("page")
+            .and_then(|page| page.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
     let signed_in = move || session.current().is_some();
     let members = Resource::new(
         move || (slug.clone(), search(), page(), signed_in()),
@@ -150,7 +157,9 @@ pub fn initials(name: &str) -> String {
 fn urlencode(text: &str) -> String {
     text.bytes()
         .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (byte as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (byte as char).to_string()
+            }
             b' ' => "+".to_string(),
             other => format!("%{other:02X}"),
         })

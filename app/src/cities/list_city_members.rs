@@ -17,7 +17,10 @@ pub async fn list_city_members(
 
     super::super::accounts::authz::signed_in().await?;
     if query.chars().count() > 100 {
-        return Err(fail(AppError::invalid("query", Problem::TooLong { max: 100 })));
+        return Err(fail(AppError::invalid(
+            "query",
+            Problem::TooLong { max: 100 },
+        )));
     }
     let db = db()?;
     let city_id = city_id_by_slug(&db, &slug)

@@ -113,7 +113,10 @@ pub async fn members(
 }
 
 fn placeholders(count: usize) -> String {
-    (1..=count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    (1..=count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Member cards for these ids, in the given order, with skills and connector flag in two queries.
@@ -174,7 +177,11 @@ pub async fn newcomers(db: &AnyPool, city_id: i64, since: i64) -> Result<Vec<New
     .fetch_all(db)
     .await?;
     let ids: Vec<i64> = rows.iter().map(|(id, _, _)| *id).collect();
-    let mut skills = if ids.is_empty() { HashMap::new() } else { skills_of(db, &ids).await? };
+    let mut skills = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        skills_of(db, &ids).await?
+    };
     Ok(rows
         .into_iter()
         .map(|(id, name, joined_at)| Newcomer {

@@ -65,7 +65,12 @@ mod tests {
 
     #[test]
     fn page_count_rounds_up_and_survives_zero() {
-        let page = |total, per_page| MembersPage { members: vec![], total, page: 0, per_page };
+        let page = |total, per_page| MembersPage {
+            members: vec![],
+            total,
+            page: 0,
+            per_page,
+        };
         assert_eq!(page(0, 24).page_count(), 0);
         assert_eq!(page(24, 24).page_count(), 1);
         assert_eq!(page(25, 24).page_count(), 2);

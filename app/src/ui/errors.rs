@@ -49,6 +49,9 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
 
 /// The error of the last submission of a form, unless it belongs to one of the form's fields
 /// (those are shown beside their input).
-pub fn form_level_error(error: Option<AppError>, fields: &'static [&'static str]) -> Option<AppError> {
+pub fn form_level_error(
+    error: Option<AppError>,
+    fields: &'static [&'static str],
+) -> Option<AppError> {
     error.filter(|error| !matches!(error, AppError::Invalid { field, .. } if fields.contains(&field.as_str())))
 }

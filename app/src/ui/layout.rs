@@ -1,6 +1,6 @@
 //! The frame around every page: skip link, header with navigation, main landmark.
-use crate::accounts::{log_in::LogIn, log_out::LogOut, sign_up::SignUp};
 use crate::accounts::types::Viewer;
+use crate::accounts::{log_in::LogIn, log_out::LogOut, sign_up::SignUp};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -93,7 +93,10 @@ fn LanguageSwitch() -> impl IntoView {
 
 /// An honest "not yet" page for capabilities that are still being built.
 #[component]
-pub fn NotYet(#[prop(into)] title: Signal<String>, #[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn NotYet(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] text: Signal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="empty-state">

@@ -48,9 +48,16 @@ pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
                 .journal_mode(SqliteJournalMode::Wal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true);
-            NativePool::Sqlite(SqlitePoolOptions::new().max_connections(4).connect_with(options).await?)
+            NativePool::Sqlite(
+                SqlitePoolOptions::new()
+                    .max_connections(4)
+                    .connect_with(options)
+                    .await?,
+            )
         }
-        Dialect::Postgres => NativePool::Postgres(PgPoolOptions::new().max_connections(4).connect(url).await?),
+        Dialect::Postgres => {
+            NativePool::Postgres(PgPoolOptions::new().max_connections(4).connect(url).await?)
+        }
     };
     let any = AnyPoolOptions::new()
         .max_connections(16)
@@ -68,7 +75,11 @@ pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
         })
         .connect(url)
         .await?;
-    Ok(Database { any, native, dialect })
+    Ok(Database {
+        any,
+        native,
+        dialect,
+    })
 }
 
 pub async fn migrate(db: &Database) -> Result<(), sqlx::migrate::MigrateError> {
@@ -91,7 +102,10 @@ mod tests {
     fn url_scheme_selects_the_backend() {
         assert_eq!(dialect_of("sqlite://edges.db").unwrap(), Dialect::Sqlite);
         assert_eq!(dialect_of("postgres://u@h/db").unwrap(), Dialect::Postgres);
-        assert_eq!(dialect_of("postgresql://u@h/db").unwrap(), Dialect::Postgres);
+        assert_eq!(
+            dialect_of("postgresql://u@h/db").unwrap(),
+            Dialect::Postgres
+        );
         assert!(dialect_of("mysql://x").is_err());
     }
 }

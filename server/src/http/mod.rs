@@ -45,7 +45,11 @@ pub async fn router(
     let store = DatabaseSessionStore::open(&database.native).await?;
     tokio::spawn(store.clone().delete_expired_periodically());
     let sessions = SessionManagerLayer::new(store)
-        .with_name(if config.https { "__Host-edges_session" } else { "edges_session" })
+        .with_name(if config.https {
+            "__Host-edges_session"
+        } else {
+            "edges_session"
+        })
         .with_secure(config.https)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -63,7 +67,9 @@ pub async fn router(
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .with_state(options);
 
     Ok(Router::new()
@@ -71,7 +77,10 @@ pub async fn router(
         .with_state(state.db.clone())
         .merge(pages)
         .layer(auth)
-        .layer(middleware::from_fn_with_state(TrustProxy(config.trust_proxy), security::client_ip))
+        .layer(middleware::from_fn_with_state(
+            TrustProxy(config.trust_proxy),
+            security::client_ip,
+        ))
         .layer(middleware::from_fn(security::reject_cross_site))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
@@ -86,7 +95,10 @@ pub async fn router(
 }
 
 /// Sets a header unless the handler chose its own (pages set a CSP with their nonce).
-fn header_layer(name: header::HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+fn header_layer(
+    name: header::HeaderName,
+    value: &'static str,
+) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 

@@ -23,7 +23,10 @@ fn is_safe_method(method: &Method) -> bool {
 
 pub fn is_same_origin(headers: &HeaderMap) -> bool {
     let text = |name: header::HeaderName| headers.get(name).and_then(|value| value.to_str().ok());
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|value| value.to_str().ok()) {
+    if let Some(site) = headers
+        .get("sec-fetch-site")
+        .and_then(|value| value.to_str().ok())
+    {
         return site == "same-origin" || site == "none";
     }
     match (text(header::ORIGIN), text(header::HOST)) {
@@ -40,7 +43,11 @@ pub fn is_same_origin(headers: &HeaderMap) -> bool {
 pub struct TrustProxy(pub bool);
 
 /// Records the client's address for rate limiting.
-pub async fn client_ip(State(trust): State<TrustProxy>, mut request: Request, next: Next) -> Response {
+pub async fn client_ip(
+    State(trust): State<TrustProxy>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let socket = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -52,7 +59,9 @@ pub async fn client_ip(State(trust): State<TrustProxy>, mut request: Request, ne
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(',').next())
         .map(|ip| ip.trim().to_string());
-    let ip = forwarded.or(socket).unwrap_or_else(|| "unknown".to_string());
+    let ip = forwarded
+        .or(socket)
+        .unwrap_or_else(|| "unknown".to_string());
     request.extensions_mut().insert(ClientIp(ip));
     next.run(request).await
 }
@@ -72,15 +81,33 @@ mod tests {
 
     #[test]
     fn fetch_metadata_decides_when_present() {
-        assert!(is_same_origin(&headers(&[("sec-fetch-site", "same-origin")])));
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "same-site")])));
+        assert!(is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "same-origin"
+        )])));
+        assert!(!is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "cross-site"
+        )])));
+        assert!(!is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "same-site"
+        )])));
     }
 
     #[test]
     fn origin_must_match_host_otherwise() {
-        assert!(is_same_origin(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
-        assert!(!is_same_origin(&headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])));
-        assert!(is_same_origin(&headers(&[])), "non-browser clients carry no ambient credentials");
+        assert!(is_same_origin(&headers(&[
+            ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:3000")
+        ])));
+        assert!(
+            is_same_origin(&headers(&[])),
+            "non-browser clients carry no ambient credentials"
+        );
     }
 }

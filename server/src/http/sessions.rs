@@ -33,7 +33,9 @@ impl DatabaseSessionStore {
         let period = tokio::time::Duration::from_secs(3600);
         let outcome = match self {
             DatabaseSessionStore::Sqlite(store) => store.continuously_delete_expired(period).await,
-            DatabaseSessionStore::Postgres(store) => store.continuously_delete_expired(period).await,
+            DatabaseSessionStore::Postgres(store) => {
+                store.continuously_delete_expired(period).await
+            }
         };
         if let Err(error) = outcome {
             tracing::warn!(%error, "expired session cleanup stopped");

@@ -1,7 +1,9 @@
 //! Puts the generated demo network into an empty database, in batches inside one transaction.
-use demo_network::{DemoNetwork, DemoParams, DemoPerson, DemoRole, DEMO_ADMIN_EMAIL, DEMO_PASSWORD};
+use demo_network::{
+    DemoNetwork, DemoParams, DemoPerson, DemoRole, DEMO_ADMIN_EMAIL, DEMO_PASSWORD,
+};
 use indicatif::{ProgressBar, ProgressStyle};
-use sqlx::{AnyPool, Any, Transaction};
+use sqlx::{Any, AnyPool, Transaction};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,17 +28,24 @@ const USERS_PER_BATCH: usize = 500;
 const TAGS_PER_BATCH: usize = 2000;
 
 pub async fn is_empty(db: &AnyPool) -> Result<bool, sqlx::Error> {
-    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(db).await?;
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(db)
+        .await?;
     Ok(users == 0)
 }
 
-pub async fn seed(db: &AnyPool, params: &DemoParams, progress: &ProgressBar) -> Result<SeedCounts, SeedError> {
+pub async fn seed(
+    db: &AnyPool,
+    params: &DemoParams,
+    progress: &ProgressBar,
+) -> Result<SeedCounts, SeedError> {
     if !is_empty(db).await? {
         return Err(SeedError::NotEmpty);
     }
     let network = demo_network::generate(params);
     // One hash for every demo account: argon2 is deliberately slow, 8,000 hashes would take minutes.
-    let password_hash = app::accounts::password::hash(DEMO_PASSWORD).map_err(|_| SeedError::Hash)?;
+    let password_hash =
+        app::accounts::password::hash(DEMO_PASSWORD).map_err(|_| SeedError::Hash)?;
     progress.set_length(network.people.len() as u64);
     progress.set_style(
         ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len}")
@@ -75,7 +84,10 @@ fn app_now() -> i64 {
         .unwrap_or(0)
 }
 
-async fn insert_cities(tx: &mut Transaction<'_, Any>, network: &DemoNetwork) -> Result<Vec<i64>, sqlx::Error> {
+async fn insert_cities(
+    tx: &mut Transaction<'_, Any>,
+    network: &DemoNetwork,
+) -> Result<Vec<i64>, sqlx::Error> {
     let mut ids = Vec::with_capacity(network.cities.len());
     for city in &network.cities {
         let (id,): (i64,) = sqlx::query_as(
@@ -99,7 +111,9 @@ async fn insert_cities(tx: &mut Transaction<'_, Any>, network: &DemoNetwork) -> 
 fn value_rows(rows: usize, columns: usize) -> String {
     (0..rows)
         .map(|row| {
-            let cells: Vec<String> = (1..=columns).map(|column| format!("${}", row * columns + column)).collect();
+            let cells: Vec<String> = (1..=columns)
+                .map(|column| format!("${}", row * columns + column))
+                .collect();
             format!("({})", cells.join(", "))
         })
         .collect::<Vec<_>>()
@@ -139,11 +153,17 @@ async fn insert_people(
 }
 
 async fn ids_by_email(tx: &mut Transaction<'_, Any>) -> Result<HashMap<String, i64>, sqlx::Error> {
-    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, email FROM users").fetch_all(&mut **tx).await?;
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, email FROM users")
+        .fetch_all(&mut **tx)
+        .await?;
     Ok(rows.into_iter().map(|(id, email)| (email, id)).collect())
 }
 
-async fn insert_pairs(tx: &mut Transaction<'_, Any>, table: &str, pairs: &[(i64, &str)]) -> Result<(), sqlx::Error> {
+async fn insert_pairs(
+    tx: &mut Transaction<'_, Any>,
+    table: &str,
+    pairs: &[(i64, &str)],
+) -> Result<(), sqlx::Error> {
     for batch in pairs.chunks(TAGS_PER_BATCH) {
         let sql = format!("INSERT INTO {table} VALUES {}", value_rows(batch.len(), 2));
         let mut query = sqlx::query(&sql);
@@ -163,9 +183,16 @@ async fn insert_tags(
     let mut skills = Vec::new();
     let mut languages = Vec::new();
     for person in &network.people {
-        let Some(&id) = user_ids.get(&person.email) else { continue };
+        let Some(&id) = user_ids.get(&person.email) else {
+            continue;
+        };
         skills.extend(person.skills.iter().map(|skill| (id, skill.as_str())));
-        languages.extend(person.languages.iter().map(|language| (id, language.as_str())));
+        languages.extend(
+            person
+                .languages
+                .iter()
+                .map(|language| (id, language.as_str())),
+        );
     }
     insert_pairs(tx, "user_skills (user_id, skill)", &skills).await?;
     insert_pairs(tx, "user_languages (user_id, language)", &languages).await
@@ -179,8 +206,14 @@ async fn insert_connectors(
     now: i64,
 ) -> Result<usize, sqlx::Error> {
     let mut count = 0;
-    for person in network.people.iter().filter(|person| person.role == DemoRole::Connector) {
-        let (Some(&user_id), Some(&city_id)) = (user_ids.get(&person.email), city_ids.get(person.city)) else {
+    for person in network
+        .people
+        .iter()
+        .filter(|person| person.role == DemoRole::Connector)
+    {
+        let (Some(&user_id), Some(&city_id)) =
+            (user_ids.get(&person.email), city_ids.get(person.city))
+        else {
             continue;
         };
         sqlx::query("INSERT INTO connectors (city_id, user_id, appointed_at) VALUES ($1, $2, $3)")

@@ -51,7 +51,9 @@ async fn postgres_url() -> Option<String> {
         .await
         .expect("create test database");
     admin.close().await;
-    let (base, _) = admin_url.rsplit_once('/').expect("DATABASE_URL_PG ends with /DBNAME");
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("DATABASE_URL_PG ends with /DBNAME");
     Some(format!("{base}/{name}"))
 }
 
@@ -65,9 +67,13 @@ impl TestServer {
     pub async fn start(url: &str, backend: &'static str) -> TestServer {
         let database = db::connect(url).await.expect("connect");
         db::migrate(&database).await.expect("migrate");
-        server::seed::seed(&database.any, &SMALL_NETWORK, &indicatif::ProgressBar::hidden())
-            .await
-            .expect("seed");
+        server::seed::seed(
+            &database.any,
+            &SMALL_NETWORK,
+            &indicatif::ProgressBar::hidden(),
+        )
+        .await
+        .expect("seed");
         let options = LeptosOptions::builder()
             .output_name("edges")
             .site_root("target/site")
@@ -117,7 +123,11 @@ impl TestServer {
     pub async fn signed_in(&self, email: &str) -> Client {
         let client = self.client();
         let response = self
-            .call(&client, "log_in", &[("email", email), ("password", DEMO_PASSWORD)])
+            .call(
+                &client,
+                "log_in",
+                &[("email", email), ("password", DEMO_PASSWORD)],
+            )
             .await;
         assert!(
             response.status().is_success() || response.status().is_redirection(),

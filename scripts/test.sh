@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, Rust unit and integration tests on SQLite and PostgreSQL,
+# then the Playwright suite against a release build in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo_root="$(pwd)"
+
+# Browser and npm packages download while Rust compiles.
+(
+  set -e
+  if ! command -v chromium >/dev/null; then
+    (apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium))
+  fi
+  cd end2end && npm ci --no-audit --no-fund --silent
+) >"$repo_root/target-browser-setup.log" 2>&1 &
+browser_setup=$!
+
+source scripts/tools.sh
+
+say "formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+say "Rust tests (SQLite and PostgreSQL)"
+if command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [[ -n "${DATABASE_URL_PG:-}" ]]; then
+  scripts/with-postgres.sh cargo test --workspace --exclude frontend
+elif [[ "${CI:-}" == "true" ]]; then
+  echo "CI needs PostgreSQL for the data-layer tests and none can be started" >&2
+  exit 1
+else
+  echo "PostgreSQL skipped: no server binaries and no DATABASE_URL_PG; SQLite only"
+  cargo test --workspace --exclude frontend
+fi
+
+say "release build"
+cargo leptos build --release
+
+say "end-to-end tests (Playwright, headless Chromium)"
+if ! wait "$browser_setup"; then
+  cat "$repo_root/target-browser-setup.log" >&2
+  exit 1
+fi
+rm -f "$repo_root/target-browser-setup.log"
+cd end2end
+npx playwright test
