@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints, Rust unit and integration tests on SQLite and PostgreSQL,
-# then the Playwright suite against a release build in headless Chromium.
+# Runs every test: formatting, Rust unit and integration tests on SQLite and PostgreSQL, then the
+# Playwright suite against a release build in headless Chromium. (Lints: scripts/lint.sh.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo_root="$(pwd)"
@@ -17,10 +17,8 @@ browser_setup=$!
 
 source scripts/tools.sh
 
-say "formatting and lints"
+say "formatting"
 cargo fmt --all -- --check
-cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
-cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 say "Rust tests (SQLite and PostgreSQL)"
 if command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [[ -n "${DATABASE_URL_PG:-}" ]]; then

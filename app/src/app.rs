@@ -25,6 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -38,11 +39,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Effects only run in the browser, once hydrated: tests and styles can tell live pages apart.
+    // Effects only run in the browser. Suspense boundaries finish hydrating from the serialized
+    // data in the microtasks after this first effect, so the mark waits for the next frame: from
+    // then on every link and button on the page is live (tests wait for it before clicking).
     Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
+        request_animation_frame(|| {
+            if let Some(body) = document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
+        });
     });
     view! {
         <I18nContextProvider>

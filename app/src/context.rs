@@ -28,19 +28,19 @@ pub fn db() -> Result<AnyPool, AppError> {
     state().map(|state| state.db)
 }
 
-/// Gives a failed server function the HTTP status of its error. Plain HTML form posts (no
-/// JavaScript yet) keep the redirect back to the form, which carries the error in its URL.
+/// Gives a failed server function the HTTP status of its error, when it was called over HTTP (not
+/// while rendering a page). Plain HTML form posts (no JavaScript yet) keep the redirect back to the
+/// form, which carries the error in its URL.
 pub fn fail(error: AppError) -> AppError {
-    let accepts_html = use_context::<axum::http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get(axum::http::header::ACCEPT)
-                .and_then(|value| value.to_str().ok())
-                .map(|accept| accept.contains("text/html"))
-        })
-        .unwrap_or(false);
-    if !accepts_html {
+    let fetched = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        let accepts_html = parts
+            .headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"));
+        parts.uri.path().starts_with("/api/") && !accepts_html
+    });
+    if fetched {
         if let Ok(status) = axum::http::StatusCode::from_u16(error.status_code()) {
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
                 response.set_status(status);

@@ -2,7 +2,7 @@
 use clap::{Args, Parser, Subcommand};
 use demo_network::DemoParams;
 use indicatif::ProgressBar;
-use server::{db, http, seed, users};
+use server::{db, http, pb, seed, users};
 use std::io::{IsTerminal, Read};
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -69,6 +69,24 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Participatory budgeting files (pabulib .pb).
+    Pb {
+        #[command(subcommand)]
+        command: PbCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PbCommand {
+    /// Count an election with a rule: greedy, mes, mes-add1, mes-add1u or phragmen.
+    Tally {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        rule: budget_rules::Rule,
+        /// One JSON line: {"selected":[…],"spent":…,"budget":…}
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -184,6 +202,18 @@ async fn run(command: Command) -> Result<(), AnyError> {
             };
             let id = users::create(&database.any, account).await?;
             println!("created account {id}");
+            Ok(())
+        }
+        Command::Pb {
+            command: PbCommand::Tally { file, rule, json },
+        } => {
+            let result = pb::tally_file(&file, rule)?;
+            if json {
+                println!("{}", result.to_json());
+            } else {
+                println!("selected: {}", result.selected.join(", "));
+                println!("spent {} of {}", result.spent, result.budget);
+            }
             Ok(())
         }
     }

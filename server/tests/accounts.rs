@@ -179,3 +179,30 @@ async fn login_gives_a_new_session_id_and_failures_are_limited() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn over_https_the_session_cookie_is_secure_with_a_host_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("edges.db").display());
+    let config = server::http::HttpConfig {
+        https: true,
+        trust_proxy: false,
+    };
+    let server = common::TestServer::start_with(&url, "sqlite", config).await;
+    let response = server
+        .call(
+            &server.client(),
+            "log_in",
+            &[("email", DEMO_MEMBER_EMAIL), ("password", DEMO_PASSWORD)],
+        )
+        .await;
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(cookie.starts_with("__Host-edges_session="), "{cookie}");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+}

@@ -1,5 +1,5 @@
 use super::get_profile_draft::get_profile_draft;
-use super::sign_up_page::CitySelect;
+use super::sign_up_page::{city_list, CitySelect};
 use super::update_profile::UpdateProfile;
 use crate::i18n::*;
 use crate::ui::errors::{form_level_error, ErrorMessage};
@@ -13,6 +13,7 @@ pub fn EditProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let update = ServerAction::<UpdateProfile>::new();
     let draft = Resource::new(move || update.version().get(), |_| get_profile_draft());
+    let cities = city_list();
     let error = Signal::derive(move || update.value().get().and_then(Result::err));
     view! {
         <section class="form-page">
@@ -25,7 +26,7 @@ pub fn EditProfilePage() -> impl IntoView {
                         <ActionForm action=update>
                             <Field name="name" value=draft.name autocomplete="name" required=true
                                 label=Signal::derive(move || t_string!(i18n, profile.name).to_string()) error />
-                            <CitySelect selected=Some(draft.city_slug) error />
+                            <CitySelect cities selected=Some(draft.city_slug) error />
                             <div class="field" class:invalid=move || error.get().and_then(|e| e.field_problem("bio")).is_some()>
                                 <label for="field-bio">{t!(i18n, profile.bio)}</label>
                                 <textarea id="field-bio" name="bio" rows="6" aria-describedby="field-bio-hint">{draft.bio}</textarea>

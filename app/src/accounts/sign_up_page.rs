@@ -1,4 +1,5 @@
 use crate::cities::list_cities::list_cities;
+use crate::cities::types::CitySummary;
 use crate::i18n::*;
 use crate::ui::errors::{form_level_error, ErrorMessage};
 use crate::ui::field::Field;
@@ -12,6 +13,7 @@ const FIELDS: &[&str] = &["name", "email", "password", "city"];
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let sign_up = use_session().sign_up;
+    let cities = city_list();
     let error = Signal::derive(move || sign_up.value().get().and_then(Result::err));
     view! {
         <section class="form-page">
@@ -25,7 +27,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <Field name="password" kind="password" autocomplete="new-password" required=true
                     label=Signal::derive(move || t_string!(i18n, auth.password).to_string())
                     hint=Signal::derive(move || t_string!(i18n, auth.password_hint).to_string()) error />
-                <CitySelect selected=None error />
+                <CitySelect cities selected=None error />
                 <button type="submit" class="button" disabled=sign_up.pending()>
                     {t!(i18n, auth.submit_sign_up)}
                 </button>
@@ -35,38 +37,55 @@ pub fn SignUpPage() -> impl IntoView {
     }
 }
 
-/// The home-city picker shared by sign-up and profile editing.
+pub type CityList = Resource<Result<Vec<CitySummary>, crate::error::AppError>>;
+
+/// Loads the cities for a [`CitySelect`]; call it at the top of the page component.
+pub fn city_list() -> CityList {
+    Resource::new(|| (), |_| list_cities())
+}
+
+/// The home-city picker shared by sign-up and profile editing. The whole field waits for the city
+/// list, so the `<select>` never holds placeholder nodes the browser would drop.
 #[component]
 pub fn CitySelect(
+    cities: CityList,
     selected: Option<String>,
     #[prop(into)] error: Signal<Option<crate::error::AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let cities = Resource::new(|| (), |_| list_cities());
     let problem = move || error.get().and_then(|error| error.field_problem("city"));
+    let options = move || {
+        let selected = selected.clone();
+        cities.get().and_then(Result::ok).map(|cities| {
+            let options = cities
+                .into_iter()
+                .map(|city| {
+                    let is_selected = selected.as_deref() == Some(city.slug.as_str());
+                    view! { <option value=city.slug selected=is_selected>{city.name}</option> }
+                })
+                .collect_view();
+            view! {
+                <select id="field-city" name="city" required aria-describedby="field-city-error">
+                    <option value="">{t!(i18n, auth.choose_city)}</option>
+                    {options}
+                </select>
+            }
+        })
+    };
     view! {
         <div class="field" class:invalid=move || problem().is_some()>
             <label for="field-city">{t!(i18n, auth.city)}</label>
-            <select id="field-city" name="city" required aria-describedby="field-city-error">
-                <option value="">{t!(i18n, auth.choose_city)}</option>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let selected = selected.clone();
-                        cities.get().and_then(Result::ok).map(|cities| {
-                            cities
-                                .into_iter()
-                                .map(|city| {
-                                    let is_selected = selected.as_deref() == Some(city.slug.as_str());
-                                    view! { <option value=city.slug selected=is_selected>{city.name}</option> }
-                                })
-                                .collect_view()
-                        })
-                    }}
-                </Suspense>
-            </select>
-            {move || problem().map(|problem| view! {
-                <p class="field-error" id="field-city-error">{crate::ui::errors::problem_text(i18n, &problem)}</p>
-            })}
+            <Suspense fallback=|| ()>{options}</Suspense>
+            {move || {
+                problem()
+                    .map(|problem| {
+                        view! {
+                            <p class="field-error" id="field-city-error">
+                                {crate::ui::errors::problem_text(i18n, &problem)}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

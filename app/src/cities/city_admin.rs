@@ -1,8 +1,9 @@
 //! What connectors and admins see on a city page, and nobody else.
 use super::appoint_connector::AppointConnector;
-use super::list_newcomers::list_newcomers;
 use super::remove_connector::RemoveConnector;
+use super::types::Newcomer;
 use crate::accounts::types::MemberCard;
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::errors::{form_level_error, ErrorMessage};
 use crate::ui::field::Field;
@@ -11,9 +12,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn ConnectorTools(slug: String) -> impl IntoView {
+pub fn ConnectorTools(newcomers: Resource<Result<Vec<Newcomer>, AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let newcomers = Resource::new(move || slug.clone(), list_newcomers);
     view! {
         <section class="tools" aria-labelledby="connector-tools-title">
             <h2 id="connector-tools-title">{t!(i18n, connector_tools.title)}</h2>

@@ -1,8 +1,10 @@
 use super::city_admin::{ConnectorTools, ManageConnectors};
 use super::get_city::get_city;
 use super::list_city_members::list_city_members;
-use super::types::{CityDetail, MembersPage};
+use super::list_newcomers::list_newcomers;
+use super::types::{CityDetail, MembersPage, Newcomer};
 use crate::accounts::types::MemberCard;
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::errors::ErrorMessage;
 use crate::ui::layout::use_session;
@@ -10,16 +12,33 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+type Loaded<T> = Resource<Result<T, AppError>>;
+
+/// Every resource of the page is created here, once, outside the Suspense boundaries: resources
+/// made inside a boundary's children would be made again on each render of those children.
 #[component]
 pub fn CityPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let city = Resource::new(slug, get_city);
+    let query_map = use_query_map();
+    let slug = Memo::new(move |_| params.with(|params| params.get("slug").unwrap_or_default()));
+    let search = Memo::new(move |_| query_map.with(|query| query.get("q").unwrap_or_default()));
+    let page = Memo::new(move |_| {
+        query_map
+            .with(|query| query.get("page").and_then(|page| page.parse::<u32>().ok()))
+            .unwrap_or(1)
+            .max(1)
+    });
+    let city = Resource::new(move || slug.get(), get_city);
+    let members = Resource::new(
+        move || (slug.get(), search.get(), page.get()),
+        |(slug, search, page)| list_city_members(slug, search, page - 1),
+    );
+    let newcomers = Resource::new(move || slug.get(), list_newcomers);
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
             {move || city.get().map(|city| match city {
-                Ok(city) => view! { <CityView city /> }.into_any(),
+                Ok(city) => view! { <CityView city members newcomers search /> }.into_any(),
                 Err(error) => view! { <ErrorMessage error /> }.into_any(),
             })}
         </Suspense>
@@ -27,11 +46,16 @@ pub fn CityPage() -> impl IntoView {
 }
 
 #[component]
-fn CityView(city: CityDetail) -> impl IntoView {
+fn CityView(
+    city: CityDetail,
+    members: Loaded<MembersPage>,
+    newcomers: Loaded<Vec<Newcomer>>,
+    search: Memo<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let count = city.member_count;
-    let (slug, city_id) = (city.slug.clone(), city.id);
+    let city_id = city.id;
     let admin_slug = city.slug.clone();
     let connectors = city.connectors.clone();
     view! {
@@ -47,57 +71,38 @@ fn CityView(city: CityDetail) -> impl IntoView {
         </section>
         {move || {
             let viewer = session.current()?;
-            viewer.may_coordinate(city_id).then(|| view! { <ConnectorTools slug=slug.clone() /> })
+            viewer.may_coordinate(city_id).then(|| view! { <ConnectorTools newcomers /> })
         }}
         {move || {
             let viewer = session.current()?;
             (viewer.is_admin && !viewer.is_alumni)
                 .then(|| view! { <ManageConnectors slug=admin_slug.clone() connectors=connectors.clone() /> })
         }}
-        <CityMembers slug=city.slug.clone() />
+        <CityMembers members search />
     }
 }
 
 /// The member directory of a city: a GET form, so search and paging work before the WASM loads.
+/// Visitors get the server's "log in first" answer and a prompt instead of the list.
 #[component]
-fn CityMembers(slug: String) -> impl IntoView {
+fn CityMembers(members: Loaded<MembersPage>, search: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let query_map = use_query_map();
-    let search = move || query_map.read().get("q").unwrap_or_default();
-    let page = move || {
-        query_map
-            .read()
-            .get("page")
-            .and_then(|page| page.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
-    let signed_in = move || session.current().is_some();
-    let members = Resource::new(
-        move || (slug.clone(), search(), page(), signed_in()),
-        |(slug, search, page, signed_in)| async move {
-            if signed_in {
-                Some(list_city_members(slug, search, page - 1).await)
-            } else {
-                None
-            }
-        },
-    );
     view! {
         <section aria-labelledby="members-title">
             <h2 id="members-title">{t!(i18n, cities.members)}</h2>
             <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
                 {move || members.get().map(|members| match members {
-                    None => view! { <p class="muted">{t!(i18n, cities.sign_in_to_see_members)}</p> }.into_any(),
-                    Some(Err(error)) => view! { <ErrorMessage error /> }.into_any(),
-                    Some(Ok(members)) => view! {
+                    Err(AppError::Unauthenticated) => view! {
+                        <p class="muted">{t!(i18n, cities.sign_in_to_see_members)}</p>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    Ok(members) => view! {
                         <form method="get" class="search-form" role="search">
                             <label for="member-search">{t!(i18n, cities.search)}</label>
-                            <input id="member-search" type="search" name="q" value=search() />
+                            <input id="member-search" type="search" name="q" value=search.get_untracked() />
                             <button type="submit" class="button">{t!(i18n, cities.search_button)}</button>
                         </form>
-                        <MembersPageView members search=search() />
+                        <MembersPageView members search=search.get_untracked() />
                     }.into_any(),
                 })}
             </Suspense>

@@ -7,6 +7,7 @@ use app::accounts::session::Backend;
 use app::context::ServerState;
 use app::{shell, App};
 use axum::extract::State;
+use axum::handler::Handler;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::{middleware, Router};
@@ -17,6 +18,7 @@ use security::TrustProxy;
 use sessions::DatabaseSessionStore;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::{time::Duration, SameSite};
@@ -62,14 +64,19 @@ pub async fn router(
         move || provide_context(state.clone())
     };
     let routes = generate_route_list(App);
+    // Built files are served directly; only what is not a file reaches the page renderer's 404.
+    let not_found = leptos_axum::file_and_error_handler_with_context(context.clone(), shell)
+        .with_state(options.clone());
+    let files = ServeDir::new(options.site_root.as_ref())
+        .precompressed_gzip()
+        .precompressed_br()
+        .fallback(not_found);
     let pages = Router::new()
-        .leptos_routes_with_context(&options, routes, context.clone(), {
+        .leptos_routes_with_context(&options, routes, context, {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            context, shell,
-        ))
+        .fallback_service(files)
         .with_state(options);
 
     Ok(Router::new()

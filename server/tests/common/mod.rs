@@ -65,6 +65,10 @@ pub const SMALL_NETWORK: DemoParams = DemoParams {
 
 impl TestServer {
     pub async fn start(url: &str, backend: &'static str) -> TestServer {
+        Self::start_with(url, backend, HttpConfig::default()).await
+    }
+
+    pub async fn start_with(url: &str, backend: &'static str, config: HttpConfig) -> TestServer {
         let database = db::connect(url).await.expect("connect");
         db::migrate(&database).await.expect("migrate");
         server::seed::seed(
@@ -78,7 +82,7 @@ impl TestServer {
             .output_name("edges")
             .site_root("target/site")
             .build();
-        let app = http::router(&database, options, &HttpConfig::default())
+        let app = http::router(&database, options, &config)
             .await
             .expect("router");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
