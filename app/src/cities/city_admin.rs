@@ -54,16 +54,12 @@ pub fn ManageConnectors(slug: String, connectors: Vec<MemberCard>) -> impl IntoV
             .and_then(Result::err)
             .or_else(|| remove.value().get().and_then(Result::err))
     });
-    // Reload so the connector list above reflects the change.
+    // Reload the page so the connector list above, loaded with it, reflects the change.
     Effect::new(move |_| {
         if matches!(appoint.value().get(), Some(Ok(())))
             || matches!(remove.value().get(), Some(Ok(())))
         {
-            let navigate = leptos_router::hooks::use_navigate();
-            navigate(
-                &leptos_router::location::Url::default().path().to_string(),
-                Default::default(),
-            );
+            let _ = window().location().reload();
         }
     });
     let remove_slug = slug.clone();
