@@ -52,7 +52,7 @@ pub async fn seed(
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let now = app_now();
+    let now = app::context::now();
     let mut tx = db.begin().await?;
     let city_ids = insert_cities(&mut tx, &network).await?;
     progress.set_message("members");
@@ -75,13 +75,6 @@ pub async fn seed(
         connectors,
         members: network.people.len(),
     })
-}
-
-fn app_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs() as i64)
-        .unwrap_or(0)
 }
 
 async fn insert_cities(
