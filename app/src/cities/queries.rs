@@ -17,14 +17,17 @@ struct CityRow {
     member_count: i64,
 }
 
+/// One grouped pass over the members instead of a count per city.
 const CITY_WITH_COUNT: &str = "SELECT c.id, c.slug, c.name, c.country, c.continent, c.lat, c.lon, \
-     (SELECT COUNT(*) FROM users u WHERE u.city_id = c.id AND u.is_alumni = FALSE) AS member_count \
-     FROM cities c";
+     COUNT(u.id) AS member_count \
+     FROM cities c LEFT JOIN users u ON u.city_id = c.id AND u.is_alumni = FALSE";
+const BY_CITY: &str = "GROUP BY c.id, c.slug, c.name, c.country, c.continent, c.lat, c.lon";
 
 pub async fn list(db: &AnyPool) -> Result<Vec<CitySummary>, AppError> {
-    let rows: Vec<CityRow> = sqlx::query_as(&format!("{CITY_WITH_COUNT} ORDER BY c.name"))
-        .fetch_all(db)
-        .await?;
+    let rows: Vec<CityRow> =
+        sqlx::query_as(&format!("{CITY_WITH_COUNT} {BY_CITY} ORDER BY c.name"))
+            .fetch_all(db)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|row| CitySummary {
@@ -38,10 +41,11 @@ pub async fn list(db: &AnyPool) -> Result<Vec<CitySummary>, AppError> {
 }
 
 pub async fn detail(db: &AnyPool, slug: &str) -> Result<Option<CityDetail>, AppError> {
-    let row: Option<CityRow> = sqlx::query_as(&format!("{CITY_WITH_COUNT} WHERE c.slug = $1"))
-        .bind(slug)
-        .fetch_optional(db)
-        .await?;
+    let row: Option<CityRow> =
+        sqlx::query_as(&format!("{CITY_WITH_COUNT} WHERE c.slug = $1 {BY_CITY}"))
+            .bind(slug)
+            .fetch_optional(db)
+            .await?;
     let Some(row) = row else { return Ok(None) };
     let connector_ids: Vec<(i64,)> = sqlx::query_as(
         "SELECT u.id FROM connectors k JOIN users u ON u.id = k.user_id \
