@@ -206,3 +206,64 @@ async fn over_https_the_session_cookie_is_secure_with_a_host_prefix() {
         "{cookie}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_operator_creates_an_admin_who_connects_a_city() {
+    use server::users::{create, CreateUserError, NewAccount};
+    on_every_backend(|server| async move {
+        let account = |email: &str, city: &str| NewAccount {
+            name: "Ada Operator".into(),
+            email: email.into(),
+            city: city.into(),
+            password: "operator passphrase".into(),
+            admin: true,
+            connector_of: vec!["lyon".into()],
+        };
+        create(&server.database.any, account("ada@edges.example", "paris"))
+            .await
+            .expect("account created");
+        let taken = create(&server.database.any, account("ADA@edges.example", "paris")).await;
+        assert!(
+            matches!(taken, Err(CreateUserError::EmailTaken)),
+            "{taken:?}"
+        );
+        let nowhere = create(
+            &server.database.any,
+            account("bo@edges.example", "atlantis"),
+        )
+        .await;
+        assert!(
+            matches!(nowhere, Err(CreateUserError::NoSuchCity(_))),
+            "{nowhere:?}"
+        );
+
+        let client = server.client();
+        let logged_in = server
+            .call(
+                &client,
+                "log_in",
+                &[
+                    ("email", "ada@edges.example"),
+                    ("password", "operator passphrase"),
+                ],
+            )
+            .await;
+        assert!(logged_in.status().is_success(), "{}", logged_in.status());
+        let viewer: Value = server
+            .call(&client, "get_viewer", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(viewer["is_admin"], true);
+        assert_eq!(viewer["city"]["slug"], "paris");
+        assert_eq!(viewer["connector_of"][0]["slug"], "lyon");
+        assert_eq!(
+            server
+                .scalar("SELECT COUNT(*) FROM users WHERE email LIKE 'bo@%'")
+                .await,
+            0
+        );
+    })
+    .await;
+}
