@@ -8,6 +8,8 @@ use sqlx::AnyPool;
 pub struct ServerState {
     pub db: AnyPool,
     pub dialect: Dialect,
+    /// Tells this node's live hub about committed discussion events.
+    pub live: crate::discussion::notices::LiveNotifier,
 }
 
 /// The few places where SQLite and PostgreSQL disagree read this instead of guessing from the URL.

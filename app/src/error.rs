@@ -19,6 +19,9 @@ pub enum AppError {
     AlreadySignedIn,
     #[error("too many attempts, try again in {retry_after_minutes} minutes")]
     RateLimited { retry_after_minutes: u32 },
+    /// Posting faster than the per-member allowance.
+    #[error("slow down: try again in {retry_after_seconds} seconds")]
+    SlowDown { retry_after_seconds: u32 },
     #[error("the request could not be read")]
     BadRequest,
     #[error("something went wrong on our side; please try again")]
@@ -48,7 +51,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Invalid { .. } => 422,
             AppError::AlreadySignedIn => 409,
-            AppError::RateLimited { .. } => 429,
+            AppError::RateLimited { .. } | AppError::SlowDown { .. } => 429,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
         }

@@ -1,6 +1,7 @@
 //! The `edges` server: configuration, database, HTTP wiring, demo data and operator commands.
 pub mod db;
 pub mod http;
+pub mod live;
 pub mod pb;
 pub mod seed;
 pub mod users;

@@ -64,6 +64,7 @@ pub async fn create(db: &AnyPool, account: NewAccount) -> Result<i64, CreateUser
     let id = queries::insert_user(db, user)
         .await?
         .ok_or(CreateUserError::EmailTaken)?;
+    app::discussion::sidebar::follow_defaults(db, id, home, app::context::now()).await?;
     if account.admin {
         sqlx::query("UPDATE users SET is_admin = TRUE WHERE id = $1")
             .bind(id)

@@ -36,6 +36,7 @@ pub async fn sign_up(
     let id = queries::insert_user(&db, user)
         .await?
         .ok_or_else(|| fail(AppError::invalid("email", Problem::EmailTaken)))?;
+    crate::discussion::sidebar::follow_defaults(&db, id, city_id, now()).await?;
     let mut session: AuthSession = leptos_axum::extract()
         .await
         .map_err(|_| AppError::Internal)?;

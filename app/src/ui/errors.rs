@@ -35,6 +35,12 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> S
             let minutes = *retry_after_minutes;
             t_string!(i18n, errors.rate_limited, minutes).to_string()
         }
+        AppError::SlowDown {
+            retry_after_seconds,
+        } => {
+            let seconds = *retry_after_seconds;
+            t_string!(i18n, errors.slow_down, seconds).to_string()
+        }
         AppError::BadRequest => t_string!(i18n, errors.bad_request).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
     }

@@ -40,9 +40,11 @@ pub async fn router(
     options: LeptosOptions,
     config: &HttpConfig,
 ) -> Result<Router, sqlx::Error> {
+    let live = crate::live::start(database);
     let state = ServerState {
         db: database.any.clone(),
         dialect: database.dialect,
+        live: live.notifier.clone(),
     };
     let store = DatabaseSessionStore::open(&database.native).await?;
     tokio::spawn(store.clone().delete_expired_periodically());
@@ -82,6 +84,11 @@ pub async fn router(
     Ok(Router::new()
         .route("/healthz", get(healthz))
         .with_state(state.db.clone())
+        .merge(
+            Router::new()
+                .route("/live", get(crate::live::live_socket))
+                .with_state(live.hub),
+        )
         .merge(pages)
         .layer(auth)
         .layer(middleware::from_fn_with_state(

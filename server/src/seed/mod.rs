@@ -1,4 +1,6 @@
 //! Puts the generated demo network into an empty database, in batches inside one transaction.
+mod channels;
+
 use demo_network::{
     DemoNetwork, DemoParams, DemoPerson, DemoRole, DEMO_ADMIN_EMAIL, DEMO_PASSWORD,
 };
@@ -68,6 +70,8 @@ pub async fn seed(
         .bind(DEMO_ADMIN_EMAIL)
         .execute(&mut *tx)
         .await?;
+    progress.set_message("channels");
+    channels::insert(&mut tx, now).await?;
     tx.commit().await?;
     progress.finish_with_message("done");
     Ok(SeedCounts {

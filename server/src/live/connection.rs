@@ -1,0 +1,232 @@
+//! The state of one live connection: which channels it follows and the last event it was sent in
+//! each. Every event passes through `deliver`, which is what makes delivery exactly-once and
+//! in-order: old numbers are dropped, a gap is filled from the table before going on.
+use super::frames::{self, Delivery};
+use super::hub::Hub;
+use app::accounts::types::Viewer;
+use app::discussion::types::{Author, ClientFrame, ServerFrame};
+use app::discussion::{access, queries};
+use axum::extract::ws::{Message, WebSocket};
+use futures::{SinkExt, StreamExt};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio_stream::wrappers::errors::BroadcastStreamRecvError;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::StreamMap;
+
+/// Further behind than this, a client reloads the channel instead of replaying event by event.
+pub const REPLAY_LIMIT: i64 = 1000;
+const REPLAY_BATCH: usize = 200;
+const MAX_CHANNELS: usize = 200;
+const TYPING_EVERY: Duration = Duration::from_secs(2);
+
+struct Subscription {
+    last_seq: i64,
+    may_post: bool,
+    last_typing: Option<Instant>,
+}
+
+pub struct Connection {
+    hub: Arc<Hub>,
+    viewer: Viewer,
+    subscriptions: HashMap<i64, Subscription>,
+    feeds: StreamMap<i64, BroadcastStream<Arc<Delivery>>>,
+}
+
+/// What to send next, in order.
+type Outbox = Vec<Arc<str>>;
+
+impl Connection {
+    pub fn new(hub: Arc<Hub>, viewer: Viewer) -> Connection {
+        Connection {
+            hub,
+            viewer,
+            subscriptions: HashMap::new(),
+            feeds: StreamMap::new(),
+        }
+    }
+
+    fn author(&self) -> Author {
+        Author {
+            id: self.viewer.id,
+            name: self.viewer.name.clone(),
+        }
+    }
+
+    pub async fn run(mut self, socket: WebSocket) {
+        let (mut sink, mut incoming) = socket.split();
+        loop {
+            let outbox = tokio::select! {
+                received = incoming.next() => match received {
+                    Some(Ok(Message::Text(text))) => self.on_frame(text.as_str()).await,
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                    Some(Ok(_)) => Vec::new(),
+                },
+                Some((channel, item)) = self.feeds.next(), if !self.feeds.is_empty() => {
+                    match item {
+                        Ok(delivery) => self.deliver(channel, &delivery).await,
+                        // This client fell behind its feed: resync from the table, lose nothing.
+                        Err(BroadcastStreamRecvError::Lagged(_)) => self.catch_up(channel).await,
+                    }
+                }
+            };
+            let mut failed = false;
+            for json in outbox {
+                if sink
+                    .send(Message::Text(json.as_ref().into()))
+                    .await
+                    .is_err()
+                {
+                    failed = true;
+                    break;
+                }
+            }
+            if failed {
+                break;
+            }
+        }
+        for channel in self.subscriptions.keys() {
+            self.hub.unsubscribe(*channel, self.viewer.id);
+        }
+    }
+
+    async fn on_frame(&mut self, text: &str) -> Outbox {
+        match serde_json::from_str::<ClientFrame>(text) {
+            Ok(ClientFrame::Subscribe { channel, after }) => self.subscribe(channel, after).await,
+            Ok(ClientFrame::Unsubscribe { channel }) => {
+                self.unsubscribe(channel);
+                Vec::new()
+            }
+            Ok(ClientFrame::Typing { channel }) => {
+                self.typing(channel);
+                Vec::new()
+            }
+            Err(_) => Vec::new(), // a frame we do not understand changes nothing
+        }
+    }
+
+    async fn subscribe(&mut self, channel: i64, after: i64) -> Outbox {
+        self.unsubscribe(channel);
+        let denied = || {
+            frame(&ServerFrame::Denied { channel })
+                .into_iter()
+                .collect()
+        };
+        if self.subscriptions.len() >= MAX_CHANNELS {
+            return denied();
+        }
+        let db = self.hub.db().clone();
+        let Ok(Some(found)) = queries::channel(&db, channel).await else {
+            return denied();
+        };
+        let Ok(rights) = access::access(&db, &self.viewer, &found).await else {
+            return denied();
+        };
+        if !rights.read {
+            return denied();
+        }
+        let Ok((receiver, presence)) = self.hub.subscribe(channel, &self.author()).await else {
+            return denied();
+        };
+        self.feeds.insert(channel, BroadcastStream::new(receiver));
+        self.subscriptions.insert(
+            channel,
+            Subscription {
+                last_seq: after.max(0),
+                may_post: rights.post,
+                last_typing: None,
+            },
+        );
+        let mut outbox = self.catch_up(channel).await;
+        outbox.extend(presence.map(|delivery| delivery.json));
+        outbox
+    }
+
+    fn unsubscribe(&mut self, channel: i64) {
+        if self.subscriptions.remove(&channel).is_some() {
+            self.feeds.remove(&channel);
+            self.hub.unsubscribe(channel, self.viewer.id);
+        }
+    }
+
+    fn typing(&mut self, channel: i64) {
+        let author = self.author();
+        let Some(subscription) = self.subscriptions.get_mut(&channel) else {
+            return;
+        };
+        let recent = subscription
+            .last_typing
+            .is_some_and(|at| at.elapsed() < TYPING_EVERY);
+        if subscription.may_post && !recent {
+            subscription.last_typing = Some(Instant::now());
+            self.hub.signal(
+                channel,
+                &ServerFrame::Typing {
+                    channel,
+                    user: author,
+                },
+            );
+        }
+    }
+
+    /// Sends a feed's frame unless it was sent already; fills a gap first.
+    async fn deliver(&mut self, channel: i64, delivery: &Delivery) -> Outbox {
+        let Some(subscription) = self.subscriptions.get_mut(&channel) else {
+            return Vec::new();
+        };
+        match delivery.seq {
+            None => vec![delivery.json.clone()],
+            Some(seq) if seq <= subscription.last_seq => Vec::new(),
+            Some(seq) if seq == subscription.last_seq + 1 => {
+                subscription.last_seq = seq;
+                vec![delivery.json.clone()]
+            }
+            Some(_) => self.catch_up(channel).await,
+        }
+    }
+
+    /// Replays from the table every event after the last one sent, or tells the client to reload
+    /// when it is too far behind.
+    async fn catch_up(&mut self, channel: i64) -> Outbox {
+        let db = self.hub.db().clone();
+        let Some(subscription) = self.subscriptions.get_mut(&channel) else {
+            return Vec::new();
+        };
+        let current = match queries::channel(&db, channel).await {
+            Ok(Some(found)) => found.last_seq,
+            _ => return Vec::new(),
+        };
+        if current - subscription.last_seq > REPLAY_LIMIT || subscription.last_seq > current {
+            subscription.last_seq = current;
+            return frame(&ServerFrame::Refetch {
+                channel,
+                seq: current,
+            })
+            .into_iter()
+            .collect();
+        }
+        let mut outbox = Vec::new();
+        while subscription.last_seq < current {
+            let Ok(batch) =
+                frames::events_after(&db, channel, subscription.last_seq, REPLAY_BATCH).await
+            else {
+                break;
+            };
+            if batch.is_empty() {
+                break;
+            }
+            for delivery in batch {
+                if let Some(seq) = delivery.seq {
+                    subscription.last_seq = seq;
+                }
+                outbox.push(delivery.json);
+            }
+        }
+        outbox
+    }
+}
+
+fn frame(frame: &ServerFrame) -> Option<Arc<str>> {
+    Delivery::signal(frame).map(|delivery| delivery.json)
+}

@@ -1,0 +1,196 @@
+//! This node's hub: one feed per channel that has live subscribers here. Told (by a local commit
+//! or by PostgreSQL) that a channel moved, it reads the new rows once and fans them out.
+use super::frames::{self, Delivery};
+use app::discussion::notices::Notice;
+use app::discussion::types::{Author, ServerFrame};
+use sqlx::AnyPool;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tokio::sync::broadcast;
+
+/// How many frames a connection may fall behind on one channel before it is resynced from the
+/// table instead.
+pub const FEED_CAPACITY: usize = 256;
+/// Events read per query when a feed catches up.
+const BATCH: usize = 200;
+
+struct Feed {
+    last_seq: i64,
+    sender: broadcast::Sender<Arc<Delivery>>,
+    /// Members with this channel open on this node, by id: (name, open connections).
+    online: HashMap<i64, (String, usize)>,
+    /// Presence is announced at most once a second, not on every arrival.
+    presence_changed: bool,
+}
+
+pub struct Hub {
+    db: AnyPool,
+    feeds: Mutex<HashMap<i64, Feed>>,
+}
+
+impl Hub {
+    pub fn new(db: AnyPool) -> Hub {
+        Hub {
+            db,
+            feeds: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn db(&self) -> &AnyPool {
+        &self.db
+    }
+
+    fn feeds(&self) -> MutexGuard<'_, HashMap<i64, Feed>> {
+        // A panic while holding this lock would be a bug here, not bad data: keep serving.
+        self.feeds
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Joins a channel's feed (creating it at the channel's current sequence number). Answers the
+    /// receiver and who is online there now.
+    pub async fn subscribe(
+        &self,
+        channel: i64,
+        member: &Author,
+    ) -> Result<(broadcast::Receiver<Arc<Delivery>>, Option<Delivery>), sqlx::Error> {
+        let (current,): (i64,) = sqlx::query_as("SELECT last_seq FROM channels WHERE id = $1")
+            .bind(channel)
+            .fetch_one(&self.db)
+            .await?;
+        let mut feeds = self.feeds();
+        let feed = feeds.entry(channel).or_insert_with(|| Feed {
+            last_seq: current,
+            sender: broadcast::channel(FEED_CAPACITY).0,
+            online: HashMap::new(),
+            presence_changed: false,
+        });
+        let receiver = feed.sender.subscribe();
+        feed.online
+            .entry(member.id)
+            .or_insert_with(|| (member.name.clone(), 0))
+            .1 += 1;
+        feed.presence_changed = true;
+        Ok((receiver, presence(channel, feed)))
+    }
+
+    /// Leaves a channel's feed; the feed goes when nobody here listens any more.
+    pub fn unsubscribe(&self, channel: i64, member_id: i64) {
+        let mut feeds = self.feeds();
+        let Some(feed) = feeds.get_mut(&channel) else {
+            return;
+        };
+        if let Some(entry) = feed.online.get_mut(&member_id) {
+            entry.1 = entry.1.saturating_sub(1);
+            if entry.1 == 0 {
+                feed.online.remove(&member_id);
+            }
+        }
+        if feed.online.is_empty() {
+            feeds.remove(&channel);
+        } else {
+            feed.presence_changed = true;
+        }
+    }
+
+    /// Passes a signal (typing) to everyone here with the channel open.
+    pub fn signal(&self, channel: i64, frame: &ServerFrame) {
+        if let (Some(feed), Some(delivery)) = (self.feeds().get(&channel), Delivery::signal(frame))
+        {
+            let _ = feed.sender.send(Arc::new(delivery));
+        }
+    }
+
+    /// A channel moved to `notice.seq`: read and fan out what this node has not sent yet.
+    pub async fn on_notice(&self, notice: Notice) {
+        loop {
+            let Some(after) = self.feeds().get(&notice.channel).map(|feed| feed.last_seq) else {
+                return;
+            };
+            if after >= notice.seq {
+                return;
+            }
+            let deliveries =
+                match frames::events_after(&self.db, notice.channel, after, BATCH).await {
+                    Ok(deliveries) => deliveries,
+                    Err(_) => return, // logged; the periodic check retries
+                };
+            if deliveries.is_empty() {
+                return; // not visible yet from this connection; the periodic check retries
+            }
+            self.publish(notice.channel, after, deliveries);
+        }
+    }
+
+    fn publish(&self, channel: i64, after: i64, deliveries: Vec<Delivery>) {
+        let mut feeds = self.feeds();
+        let Some(feed) = feeds.get_mut(&channel) else {
+            return;
+        };
+        if feed.last_seq != after {
+            return; // someone else published meanwhile; the next notice continues from there
+        }
+        for delivery in deliveries {
+            if let Some(seq) = delivery.seq {
+                feed.last_seq = seq;
+            }
+            // No receiver right now is fine: subscribers catch up from the table.
+            let _ = feed.sender.send(Arc::new(delivery));
+        }
+    }
+
+    /// Safety net for lost notifications (a listener that reconnected, a dropped notice): compares
+    /// every live feed with the table and publishes what is missing.
+    pub async fn check_all(&self) {
+        let channels: Vec<(i64, i64)> = self
+            .feeds()
+            .iter()
+            .map(|(channel, feed)| (*channel, feed.last_seq))
+            .collect();
+        for (channel, last_seq) in channels {
+            let current: Result<(i64,), _> =
+                sqlx::query_as("SELECT last_seq FROM channels WHERE id = $1")
+                    .bind(channel)
+                    .fetch_one(&self.db)
+                    .await;
+            match current {
+                Ok((seq,)) if seq > last_seq => self.on_notice(Notice { channel, seq }).await,
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, channel, "live check failed"),
+            }
+        }
+    }
+
+    /// Tells each channel whose set of online members changed since the last call.
+    pub fn announce_presence(&self) {
+        for (channel, feed) in self.feeds().iter_mut() {
+            if std::mem::take(&mut feed.presence_changed) {
+                if let Some(delivery) = presence(*channel, feed) {
+                    let _ = feed.sender.send(Arc::new(delivery));
+                }
+            }
+        }
+    }
+
+    /// Open live connections' subscriptions on this node, for metrics and the load generator.
+    pub fn subscriptions(&self) -> usize {
+        self.feeds()
+            .values()
+            .map(|feed| feed.sender.receiver_count())
+            .sum()
+    }
+}
+
+fn presence(channel: i64, feed: &Feed) -> Option<Delivery> {
+    let mut online: Vec<Author> = feed
+        .online
+        .iter()
+        .map(|(id, (name, _))| Author {
+            id: *id,
+            name: name.clone(),
+        })
+        .collect();
+    online.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    online.truncate(100);
+    Delivery::signal(&ServerFrame::Presence { channel, online })
+}

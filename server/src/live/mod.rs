@@ -1,0 +1,66 @@
+//! Live delivery: the hub that fans committed events out to this node's connections, the
+//! WebSocket endpoint, and (on PostgreSQL) the listener that hears other nodes' commits.
+mod connection;
+mod frames;
+pub mod hub;
+mod pg_listener;
+mod socket;
+
+use crate::db::{Database, NativePool};
+use app::discussion::notices::{LiveNotifier, Notice};
+use hub::Hub;
+pub use socket::live_socket;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc::UnboundedReceiver;
+
+/// How often feeds are compared with the table, in case a notification was lost.
+const CHECK_EVERY: Duration = Duration::from_secs(2);
+const PRESENCE_EVERY: Duration = Duration::from_secs(1);
+
+pub struct Live {
+    pub hub: Arc<Hub>,
+    pub notifier: LiveNotifier,
+}
+
+/// Starts this node's hub and its background tasks.
+pub fn start(database: &Database) -> Live {
+    let (notifier, notices) = LiveNotifier::new();
+    let hub = Arc::new(Hub::new(database.any.clone()));
+    tokio::spawn(fan_out(hub.clone(), notices));
+    tokio::spawn(housekeeping(hub.clone()));
+    if let NativePool::Postgres(pool) = &database.native {
+        tokio::spawn(pg_listener::run(
+            pool.clone(),
+            notifier.clone(),
+            hub.clone(),
+        ));
+    }
+    Live { hub, notifier }
+}
+
+/// Handles notices as they come, folding a burst into one read per channel.
+async fn fan_out(hub: Arc<Hub>, mut notices: UnboundedReceiver<Notice>) {
+    while let Some(first) = notices.recv().await {
+        let mut latest: HashMap<i64, i64> = HashMap::from([(first.channel, first.seq)]);
+        while let Ok(next) = notices.try_recv() {
+            let seq = latest.entry(next.channel).or_insert(next.seq);
+            *seq = (*seq).max(next.seq);
+        }
+        for (channel, seq) in latest {
+            hub.on_notice(Notice { channel, seq }).await;
+        }
+    }
+}
+
+async fn housekeeping(hub: Arc<Hub>) {
+    let mut presence = tokio::time::interval(PRESENCE_EVERY);
+    let mut check = tokio::time::interval(CHECK_EVERY);
+    loop {
+        tokio::select! {
+            _ = presence.tick() => hub.announce_presence(),
+            _ = check.tick() => hub.check_all().await,
+        }
+    }
+}
