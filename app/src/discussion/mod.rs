@@ -10,12 +10,16 @@ pub mod list_older_messages;
 pub mod mark_channel_read;
 pub mod message_text;
 pub mod mute_channel;
+pub mod open_conversation;
 pub mod post_message;
+pub mod set_members_only;
 pub mod toggle_reaction;
 pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod access;
+#[cfg(feature = "ssr")]
+pub mod conversations;
 #[cfg(feature = "ssr")]
 pub mod notices;
 #[cfg(feature = "ssr")]

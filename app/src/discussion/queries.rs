@@ -320,3 +320,16 @@ pub async fn users_named(db: &AnyPool, names: &[String]) -> Result<Vec<i64>, App
         .map(|(id,)| id)
         .collect())
 }
+
+pub async fn set_members_only(
+    db: &AnyPool,
+    channel_id: i64,
+    members_only: bool,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE channels SET members_only = $2 WHERE id = $1")
+        .bind(channel_id)
+        .bind(members_only)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -2,6 +2,8 @@
 //! with a small demo network, and clients that speak to it like a browser's fetch would.
 #![allow(dead_code)]
 
+pub mod live;
+
 use demo_network::{DemoParams, DEMO_PASSWORD};
 use leptos::prelude::LeptosOptions;
 use reqwest::{Client, Response};
@@ -85,6 +87,10 @@ impl TestServer {
         let app = http::router(&database, options, &config)
             .await
             .expect("router");
+        TestServer::serve(app, database, backend).await
+    }
+
+    async fn serve(app: axum::Router, database: Database, backend: &'static str) -> TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -164,5 +170,54 @@ impl TestServer {
             .execute(&self.database.any)
             .await
             .expect(sql);
+    }
+}
+
+impl TestServer {
+    /// Another node on the same database: no migration or seed, its own live hub.
+    pub async fn another_node(&self) -> TestServer {
+        let options = LeptosOptions::builder()
+            .output_name("edges")
+            .site_root("target/site")
+            .build();
+        let app = http::router(&self.database, options, &HttpConfig::default())
+            .await
+            .expect("router");
+        TestServer::serve(app, self.database.clone(), self.backend).await
+    }
+
+    /// Logs in and answers the client and its session cookie (`name=value`), for live connections.
+    pub async fn session(&self, email: &str) -> (Client, String) {
+        let client = self.client();
+        let response = self
+            .call(
+                &client,
+                "log_in",
+                &[("email", email), ("password", DEMO_PASSWORD)],
+            )
+            .await;
+        assert!(
+            response.status().is_success(),
+            "{email}: {}",
+            response.status()
+        );
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|value| value.starts_with("edges_session="))
+            .and_then(|value| value.split(';').next())
+            .expect("session cookie")
+            .to_string();
+        (client, cookie)
+    }
+
+    pub async fn texts(&self, sql: &str) -> Vec<String> {
+        let rows: Vec<(String,)> = sqlx::query_as(sql)
+            .fetch_all(&self.database.any)
+            .await
+            .expect(sql);
+        rows.into_iter().map(|(text,)| text).collect()
     }
 }

@@ -1,0 +1,107 @@
+//! The one JSON line a run ends with.
+use crate::tally::Tally;
+use serde::Serialize;
+
+/// Field order is the output's: a struct keeps it, a JSON map would sort it.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub clients: usize,
+    pub connected: u64,
+    pub sent: u64,
+    pub delivered: u64,
+    pub lost: u64,
+    pub duplicated: u64,
+    pub out_of_order: u64,
+    pub p50_ms: Option<f64>,
+    pub p95_ms: Option<f64>,
+    pub p99_ms: Option<f64>,
+    pub server_rss_mb: Option<f64>,
+}
+
+impl Report {
+    /// `latencies` in microseconds, in any order.
+    pub fn new(
+        clients: usize,
+        tally: &Tally,
+        mut latencies: Vec<u32>,
+        server_rss_mb: Option<f64>,
+    ) -> Report {
+        latencies.sort_unstable();
+        Report {
+            clients,
+            connected: tally.connected.get(),
+            sent: tally.sent.get(),
+            delivered: tally.delivered.get(),
+            lost: tally.lost(),
+            duplicated: tally.duplicated.get(),
+            out_of_order: tally.out_of_order.get(),
+            p50_ms: percentile_ms(&latencies, 50),
+            p95_ms: percentile_ms(&latencies, 95),
+            p99_ms: percentile_ms(&latencies, 99),
+            server_rss_mb,
+        }
+    }
+}
+
+/// Nearest-rank percentile of sorted microseconds, in milliseconds to a tenth.
+fn percentile_ms(sorted: &[u32], percent: usize) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (sorted.len() * percent).div_ceil(100).max(1);
+    let micros = sorted[rank.min(sorted.len()) - 1];
+    Some(tenths(f64::from(micros) / 1000.0))
+}
+
+fn tenths(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// Resident memory of a process in kilobytes, from `/proc/PID/status`.
+fn rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Summed resident memory of the server processes, in megabytes; `None` when none was given.
+pub fn server_rss_mb(pids: &[u32]) -> Option<f64> {
+    if pids.is_empty() {
+        return None;
+    }
+    let mut total_kb = 0u64;
+    for &pid in pids {
+        match rss_kb(pid) {
+            Some(kb) => total_kb += kb,
+            None => eprintln!("cannot read the memory of process {pid}"),
+        }
+    }
+    Some(tenths(total_kb as f64 / 1024.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_take_the_nearest_rank() {
+        let sorted: Vec<u32> = (1..=100).map(|ms| ms * 1000).collect();
+        assert_eq!(percentile_ms(&sorted, 50), Some(50.0));
+        assert_eq!(percentile_ms(&sorted, 99), Some(99.0));
+        assert_eq!(percentile_ms(&[1500], 95), Some(1.5));
+        assert_eq!(percentile_ms(&[], 50), None);
+    }
+
+    #[test]
+    fn this_process_has_a_resident_size() {
+        assert!(rss_kb(std::process::id()).is_some_and(|kb| kb > 0));
+    }
+
+    #[test]
+    fn the_line_keeps_the_documented_field_order() {
+        let report = Report::new(3, &Tally::default(), vec![2000], None);
+        let line = serde_json::to_string(&report).expect("a report serializes");
+        assert!(line.starts_with(r#"{"clients":3,"connected":0,"sent":0,"delivered":0,"lost":0,"#));
+        assert!(line.ends_with(r#""p99_ms":2.0,"server_rss_mb":null}"#));
+    }
+}

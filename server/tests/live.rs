@@ -1,0 +1,269 @@
+//! Live delivery through real WebSocket connections: numbering, catch-up after a reconnect in the
+//! middle of a burst, refetch when too far behind, and who may listen where.
+mod common;
+
+use common::live::LiveClient;
+use common::{on_every_backend, TestServer};
+use demo_network::DEMO_MEMBER_EMAIL;
+use reqwest::Client;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// The demo member's city channel, and that channel's current sequence number.
+async fn home_channel(server: &TestServer) -> (i64, i64) {
+    let sql = format!(
+        "SELECT c.id FROM channels c JOIN users u ON u.city_id = c.city_id \
+         WHERE c.kind = 'city' AND u.email = '{DEMO_MEMBER_EMAIL}'"
+    );
+    let channel = server.scalar(&sql).await;
+    let seq = server
+        .scalar(&format!(
+            "SELECT last_seq FROM channels WHERE id = {channel}"
+        ))
+        .await;
+    (channel, seq)
+}
+
+/// Signed-in members of the demo member's city who may post there.
+async fn neighbours(server: &TestServer, count: usize) -> Vec<(Client, String)> {
+    let emails = server
+        .texts(&format!(
+            "SELECT email FROM users WHERE is_alumni = FALSE AND city_id = \
+             (SELECT city_id FROM users WHERE email = '{DEMO_MEMBER_EMAIL}') ORDER BY id LIMIT {count}"
+        ))
+        .await;
+    let mut sessions = Vec::new();
+    for email in emails {
+        sessions.push(server.session(&email).await);
+    }
+    sessions
+}
+
+async fn post(server: &TestServer, client: &Client, channel: i64, body: &str) -> i64 {
+    let response = server
+        .call(
+            client,
+            "post_message",
+            &[("channel", &channel.to_string()), ("body", body)],
+        )
+        .await;
+    assert!(
+        response.status().is_success(),
+        "post: {}",
+        response.status()
+    );
+    response.json::<i64>().await.expect("message id")
+}
+
+/// Posts `per_member` messages from each member at once; answers the new message ids.
+async fn burst(
+    server: &TestServer,
+    members: &[(Client, String)],
+    channel: i64,
+    per_member: usize,
+    label: &str,
+) -> BTreeSet<i64> {
+    let posts = members.iter().enumerate().flat_map(|(index, (client, _))| {
+        (0..per_member).map(move |n| {
+            let body = format!("{label} {index}.{n}");
+            async move { post(server, client, channel, &body).await }
+        })
+    });
+    futures::future::join_all(posts).await.into_iter().collect()
+}
+
+fn seqs(events: &[Value]) -> Vec<i64> {
+    events
+        .iter()
+        .map(|event| event["seq"].as_i64().expect("seq"))
+        .collect()
+}
+
+fn posted_ids(events: &[Value]) -> BTreeSet<i64> {
+    events
+        .iter()
+        .filter(|event| event["kind"] == "posted")
+        .map(|event| event["message"]["id"].as_i64().expect("id"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reconnect_in_the_middle_of_a_burst_receives_each_missed_event_once_in_order() {
+    on_every_backend(|server| async move {
+        let (channel, start) = home_channel(&server).await;
+        let posters = neighbours(&server, 4).await;
+        let (_, reader_cookie) = server.session(DEMO_MEMBER_EMAIL).await;
+
+        let mut reader = LiveClient::connect(&server.base, &reader_cookie).await;
+        reader.subscribe(channel, start).await;
+        let first = burst(&server, &posters, channel, 2, "first").await;
+        let received = reader.events(8).await;
+        assert_eq!(seqs(&received), (start + 1..=start + 8).collect::<Vec<_>>());
+        assert_eq!(posted_ids(&received), first);
+        reader.close().await;
+
+        // Offline while a burst starts; reconnect while it is still going on.
+        let while_away = burst(&server, &posters, channel, 1, "away");
+        let rejoin = async {
+            let mut reader = LiveClient::connect(&server.base, &reader_cookie).await;
+            reader.subscribe(channel, start + 8).await;
+            reader
+        };
+        let (sent_away, mut reader) = tokio::join!(while_away, rejoin);
+        let sent_after = burst(&server, &posters, channel, 1, "after").await;
+        let replayed = reader.events(8).await;
+        assert_eq!(
+            seqs(&replayed),
+            (start + 9..=start + 16).collect::<Vec<_>>()
+        );
+        let expected: BTreeSet<i64> = sent_away.union(&sent_after).copied().collect();
+        assert_eq!(posted_ids(&replayed), expected);
+
+        let stored = server
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM channel_events WHERE channel_id = {channel} AND seq > {start}"
+            ))
+            .await;
+        assert_eq!(
+            stored, 16,
+            "one event per sequence number on {}",
+            server.backend
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn replies_reactions_and_edits_arrive_as_numbered_events() {
+    on_every_backend(|server| async move {
+        let (channel, start) = home_channel(&server).await;
+        let posters = neighbours(&server, 2).await;
+        let (author, other) = (&posters[0].0, &posters[1].0);
+        let mut reader = LiveClient::connect(&server.base, &posters[1].1).await;
+        reader.subscribe(channel, start).await;
+
+        let root = post(&server, author, channel, "Who is coming on *Friday*?").await;
+        let reply = server
+            .call(
+                other,
+                "post_message",
+                &[
+                    ("channel", &channel.to_string()),
+                    ("body", "Me!"),
+                    ("parent", &root.to_string()),
+                ],
+            )
+            .await;
+        assert!(reply.status().is_success());
+        let reacted = server
+            .call(
+                other,
+                "toggle_reaction",
+                &[("message", &root.to_string()), ("emoji", "🎉")],
+            )
+            .await;
+        assert_eq!(reacted.json::<bool>().await.unwrap(), true);
+        let edited = server
+            .call(
+                author,
+                "edit_message",
+                &[
+                    ("message", &root.to_string()),
+                    ("body", "Who is coming on **Saturday**?"),
+                ],
+            )
+            .await;
+        assert!(edited.status().is_success());
+
+        let events = reader.events(5).await;
+        let kinds: Vec<&str> = events
+            .iter()
+            .map(|event| event["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["posted", "posted", "replied", "reacted", "edited"]);
+        assert_eq!(seqs(&events), (start + 1..=start + 5).collect::<Vec<_>>());
+        let last = &events[4]["message"];
+        assert_eq!(last["reply_count"], 1);
+        assert_eq!(last["reactions"][0]["emoji"], "🎉");
+        assert!(last["html"]
+            .as_str()
+            .unwrap()
+            .contains("<strong>Saturday</strong>"));
+        assert_eq!(last["edited"], true);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_too_far_behind_is_told_to_refetch() {
+    on_every_backend(|server| async move {
+        let (channel, _) = home_channel(&server).await;
+        // The channel moved on by far more events than a replay carries.
+        server
+            .execute(&format!(
+                "UPDATE channels SET last_seq = last_seq + 1500 WHERE id = {channel}"
+            ))
+            .await;
+        let current = server
+            .scalar(&format!(
+                "SELECT last_seq FROM channels WHERE id = {channel}"
+            ))
+            .await;
+        let (client, cookie) = server.session(DEMO_MEMBER_EMAIL).await;
+        let mut reader = LiveClient::connect(&server.base, &cookie).await;
+        reader.subscribe(channel, 0).await;
+        let refetch = reader.significant_frame().await;
+        assert_eq!(refetch["type"], "refetch");
+        assert_eq!(refetch["seq"], current);
+        post(&server, &client, channel, "still here").await;
+        let next = reader.events(1).await;
+        assert_eq!(seqs(&next), vec![current + 1]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn outsiders_cannot_listen_to_private_conversations_or_members_only_channels() {
+    on_every_backend(|server| async move {
+        let (channel, _) = home_channel(&server).await;
+        let locals = neighbours(&server, 2).await;
+        let outsider_email = server
+            .text(&format!(
+                "SELECT email FROM users WHERE is_alumni = FALSE AND is_admin = FALSE AND city_id <> \
+                 (SELECT city_id FROM users WHERE email = '{DEMO_MEMBER_EMAIL}') \
+                 AND id NOT IN (SELECT user_id FROM connectors) ORDER BY id LIMIT 1"
+            ))
+            .await;
+        let (outsider, outsider_cookie) = server.session(&outsider_email).await;
+        let partner = server
+            .scalar(&format!(
+                "SELECT id FROM users WHERE is_alumni = FALSE AND city_id = \
+                 (SELECT city_id FROM users WHERE email = '{DEMO_MEMBER_EMAIL}') ORDER BY id LIMIT 1 OFFSET 1"
+            ))
+            .await;
+        let opened = server
+            .call(&locals[0].0, "open_conversation", &[("with", &partner.to_string())])
+            .await;
+        assert!(opened.status().is_success(), "{}", opened.status());
+        let conversation: i64 = opened.json().await.unwrap();
+
+        let mut eavesdropper = LiveClient::connect(&server.base, &outsider_cookie).await;
+        eavesdropper.subscribe(conversation, 0).await;
+        let frame = eavesdropper.significant_frame().await;
+        assert_eq!((frame["type"].as_str(), frame["channel"].as_i64()), (Some("denied"), Some(conversation)));
+        let read = server.call(&outsider, "get_channel_page", &[("channel", &conversation.to_string())]).await;
+        assert_eq!(read.status(), 404);
+
+        server.execute(&format!("UPDATE channels SET members_only = TRUE WHERE id = {channel}")).await;
+        eavesdropper.subscribe(channel, 0).await;
+        let frame = eavesdropper.significant_frame().await;
+        assert_eq!(frame["type"], "denied");
+
+        let mut partner_tab = LiveClient::connect(&server.base, &locals[1].1).await;
+        partner_tab.subscribe(conversation, 0).await;
+        post(&server, &locals[0].0, conversation, "just between us").await;
+        let events = partner_tab.events(1).await;
+        assert_eq!(events[0]["message"]["body"], "just between us");
+    })
+    .await;
+}
