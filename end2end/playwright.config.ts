@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = 3100;
+// Set to test a server that is already running (while developing); otherwise a fresh one is started.
+const externalUrl = process.env.EDGES_E2E_URL;
 const chromium = {
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -16,7 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: externalUrl ?? `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -32,7 +34,7 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions: chromium },
     },
   ],
-  webServer: {
+  webServer: externalUrl ? undefined : {
     // A fresh demo network for every run, served by the release build from the repository root.
     command: `rm -f target/e2e.db target/e2e.db-* && target/release/edges serve --addr 127.0.0.1:${port} --database-url sqlite://target/e2e.db --seed-if-empty`,
     cwd: "..",

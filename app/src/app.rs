@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/cities") view=CitiesPage ssr=SsrMode::Async />
                             <Route path=path!("/cities/:slug") view=CityPage ssr=SsrMode::Async />
                             <Route path=path!("/discussion") view=discussion::DiscussionPage ssr=SsrMode::Async />
+                            <Route path=path!("/discussion/:channel") view=discussion::DiscussionPage ssr=SsrMode::Async />
                             <Route path=path!("/map") view=map::MapPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets") view=budget::BudgetsPage ssr=SsrMode::Async />
                             <Route path=path!("/decisions") view=decisions::DecisionsPage ssr=SsrMode::Async />

@@ -2,9 +2,13 @@ use super::types::ChannelPage;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// A channel with its latest messages and the viewer's rights and read position in it.
+/// A channel with its latest messages (or those before message `before`, for reading back without
+/// JavaScript), and the viewer's rights and read position in it.
 #[server(endpoint = "get_channel_page")]
-pub async fn get_channel_page(channel: i64) -> Result<ChannelPage, AppError> {
+pub async fn get_channel_page(
+    channel: i64,
+    #[server(default)] before: Option<i64>,
+) -> Result<ChannelPage, AppError> {
     use super::types::PAGE_SIZE;
     use super::{access, queries, sidebar};
     use crate::accounts::authz;
@@ -16,7 +20,7 @@ pub async fn get_channel_page(channel: i64) -> Result<ChannelPage, AppError> {
     let summary = sidebar::summary(&db, viewer.id, found.id)
         .await?
         .ok_or_else(|| fail(AppError::NotFound))?;
-    let mut messages = queries::top_level_page(&db, found.id, None, PAGE_SIZE + 1).await?;
+    let mut messages = queries::top_level_page(&db, found.id, before, PAGE_SIZE + 1).await?;
     let has_older = messages.len() > PAGE_SIZE;
     if has_older {
         messages.remove(0);

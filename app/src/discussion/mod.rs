@@ -1,5 +1,9 @@
 //! Live discussion: channels, threads and real-time delivery.
+mod channel_list;
+mod channel_view;
+mod composer;
 pub mod delete_message;
+pub mod discussion_page;
 pub mod edit_message;
 pub mod follow_channel;
 pub mod get_channel_page;
@@ -7,12 +11,18 @@ pub mod get_thread;
 pub mod hide_message;
 pub mod list_channels;
 pub mod list_older_messages;
+#[cfg(feature = "hydrate")]
+pub mod live_socket;
+mod live_view;
 pub mod mark_channel_read;
+mod message_item;
 pub mod message_text;
 pub mod mute_channel;
 pub mod open_conversation;
 pub mod post_message;
 pub mod set_members_only;
+mod thread_panel;
+pub mod timeline;
 pub mod toggle_reaction;
 pub mod types;
 
@@ -29,17 +39,4 @@ pub mod sidebar;
 #[cfg(feature = "ssr")]
 pub mod writes;
 
-use crate::i18n::*;
-use crate::ui::layout::NotYet;
-use leptos::prelude::*;
-
-#[component]
-pub fn DiscussionPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <NotYet
-            title=Signal::derive(move || t_string!(i18n, nav.discussion).to_string())
-            text=Signal::derive(move || t_string!(i18n, empty.discussion).to_string())
-        />
-    }
-}
+pub use discussion_page::DiscussionPage;

@@ -54,13 +54,13 @@ pub struct ChannelSummary {
 }
 
 /// Someone who wrote or reacted; `None` where a deleted account used to be.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Author {
     pub id: i64,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Reaction {
     pub emoji: String,
     /// Who reacted, so each viewer can tell whether they did.
@@ -68,7 +68,7 @@ pub struct Reaction {
 }
 
 /// One message as everyone who may read the channel sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MessageView {
     pub id: i64,
     pub channel_id: i64,

@@ -7,6 +7,17 @@ pub fn iso_date(unix_seconds: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Date and time to the minute, in UTC (the same text on the server and in every browser).
+pub fn iso_minute(unix_seconds: i64) -> String {
+    let seconds = unix_seconds.rem_euclid(86_400);
+    format!(
+        "{} {:02}:{:02}",
+        iso_date(unix_seconds),
+        seconds / 3_600,
+        seconds % 3_600 / 60
+    )
+}
+
 /// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm, public domain).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -23,7 +34,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 #[cfg(test)]
 mod tests {
-    use super::iso_date;
+    use super::{iso_date, iso_minute};
 
     #[test]
     fn known_dates() {
@@ -31,5 +42,9 @@ mod tests {
         assert_eq!(iso_date(951_782_400), "2000-02-29");
         assert_eq!(iso_date(1_795_564_800), "2026-11-25");
         assert_eq!(iso_date(-86_400), "1969-12-31");
+        assert_eq!(
+            iso_minute(1_795_564_800 + 14 * 3_600 + 3 * 60 + 59),
+            "2026-11-25 14:03"
+        );
     }
 }

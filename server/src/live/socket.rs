@@ -28,6 +28,7 @@ pub async fn live_socket(
     };
     upgrade
         .max_message_size(64 * 1024)
+        .read_buffer_size(4 * 1024) // tungstenite zero-fills this much on every read attempt
         .on_upgrade(move |socket| Connection::new(hub, viewer).run(socket))
 }
 
