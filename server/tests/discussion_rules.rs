@@ -1,0 +1,292 @@
+//! Who may read, write and moderate where in the discussion, and what the server refuses.
+mod common;
+
+use common::{on_every_backend, TestServer};
+use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
+use reqwest::Client;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Anonymous,
+    Member,
+    MemberElsewhere,
+    Connector,
+    ConnectorElsewhere,
+    Alumni,
+    Admin,
+}
+
+const ROLES: [Role; 7] = [
+    Role::Anonymous,
+    Role::Member,
+    Role::MemberElsewhere,
+    Role::Connector,
+    Role::ConnectorElsewhere,
+    Role::Alumni,
+    Role::Admin,
+];
+
+/// Who may do it in Paris's channel, to a message the demo member (of Paris) wrote.
+fn allowed(endpoint: &str, role: Role) -> bool {
+    use Role::*;
+    match endpoint {
+        "list_channels"
+        | "get_channel_page"
+        | "list_older_messages"
+        | "get_thread"
+        | "mark_channel_read"
+        | "follow_channel" => role != Anonymous,
+        "post_message" | "toggle_reaction" => matches!(role, Member | Connector | Admin),
+        "edit_message" => role == Member,
+        "hide_message" | "set_members_only" => matches!(role, Connector | Admin),
+        "delete_message" => matches!(role, Member | Connector | Admin),
+        "open_conversation" => !matches!(role, Anonymous | Alumni),
+        other => panic!("no expectation for {other}"),
+    }
+}
+
+async fn email_where(server: &TestServer, condition: &str) -> String {
+    server
+        .text(&format!(
+            "SELECT u.email FROM users u WHERE {condition} ORDER BY u.id LIMIT 1"
+        ))
+        .await
+}
+
+async fn client_for(server: &TestServer, role: Role) -> Client {
+    let lyon = "(SELECT id FROM cities WHERE slug = 'lyon')";
+    let paris = "(SELECT id FROM cities WHERE slug = 'paris')";
+    let not_connector = "u.id NOT IN (SELECT user_id FROM connectors) AND u.is_admin = FALSE";
+    let email = match role {
+        Role::Anonymous => return server.client(),
+        Role::Member => DEMO_MEMBER_EMAIL.to_string(),
+        Role::MemberElsewhere => {
+            email_where(server, &format!("u.city_id = {lyon} AND {not_connector}")).await
+        }
+        Role::Connector => DEMO_CONNECTOR_EMAIL.to_string(),
+        Role::ConnectorElsewhere => {
+            email_where(server, &format!("u.id IN (SELECT user_id FROM connectors WHERE city_id = {lyon}) AND u.id NOT IN (SELECT user_id FROM connectors WHERE city_id = {paris})")).await
+        }
+        Role::Alumni => {
+            let email = email_where(
+                server,
+                &format!("u.city_id = {paris} AND {not_connector} AND u.email <> '{DEMO_MEMBER_EMAIL}'"),
+            )
+            .await;
+            server
+                .execute(&format!("UPDATE users SET is_alumni = TRUE WHERE email = '{email}'"))
+                .await;
+            email
+        }
+        Role::Admin => DEMO_ADMIN_EMAIL.to_string(),
+    };
+    server.signed_in(&email).await
+}
+
+async fn paris_channel(server: &TestServer) -> String {
+    server
+        .scalar(
+            "SELECT c.id FROM channels c JOIN cities k ON k.id = c.city_id WHERE k.slug = 'paris'",
+        )
+        .await
+        .to_string()
+}
+
+async fn post(
+    server: &TestServer,
+    client: &Client,
+    channel: &str,
+    body: &str,
+) -> reqwest::Response {
+    server
+        .call(
+            client,
+            "post_message",
+            &[("channel", channel), ("body", body)],
+        )
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_discussion_function_allows_and_refuses_by_role() {
+    on_every_backend(|server| async move {
+        let channel = paris_channel(&server).await;
+        let author = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let partner = server
+            .scalar(&format!(
+                "SELECT id FROM users WHERE email = '{DEMO_CONNECTOR_EMAIL}'"
+            ))
+            .await
+            .to_string();
+        for role in ROLES {
+            let client = client_for(&server, role).await;
+            let message: i64 = post(&server, &author, &channel, "A message to act on")
+                .await
+                .json()
+                .await
+                .unwrap();
+            let message = message.to_string();
+            let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+                ("list_channels", vec![]),
+                ("get_channel_page", vec![("channel", &channel)]),
+                (
+                    "list_older_messages",
+                    vec![("channel", &channel), ("before", &message)],
+                ),
+                ("get_thread", vec![("message", &message)]),
+                (
+                    "mark_channel_read",
+                    vec![("channel", &channel), ("seq", "1")],
+                ),
+                (
+                    "follow_channel",
+                    vec![("channel", &channel), ("follow", "true")],
+                ),
+                (
+                    "post_message",
+                    vec![("channel", &channel), ("body", "Hello Paris")],
+                ),
+                (
+                    "toggle_reaction",
+                    vec![("message", &message), ("emoji", "👍")],
+                ),
+                (
+                    "edit_message",
+                    vec![("message", &message), ("body", "Edited")],
+                ),
+                (
+                    "hide_message",
+                    vec![("message", &message), ("reason", "Off topic")],
+                ),
+                (
+                    "set_members_only",
+                    vec![("channel", &channel), ("members_only", "false")],
+                ),
+                ("open_conversation", vec![("with", &partner)]),
+                ("delete_message", vec![("message", &message)]),
+            ];
+            for (endpoint, form) in calls {
+                let status = server.call(&client, endpoint, &form).await.status();
+                assert!(
+                    status.as_u16() < 500,
+                    "{endpoint} as {role:?} on {}: {status}",
+                    server.backend
+                );
+                let refused = matches!(status.as_u16(), 401 | 403 | 404);
+                assert_eq!(
+                    !refused,
+                    allowed(endpoint, role),
+                    "{endpoint} as {role:?} on {}: got {status}",
+                    server.backend
+                );
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bursts_and_oversized_messages_are_refused_and_nothing_is_half_stored() {
+    on_every_backend(|server| async move {
+        let channel = paris_channel(&server).await;
+        let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let before = server.scalar("SELECT COUNT(*) FROM messages").await;
+
+        let too_long = "é".repeat(10_001);
+        let refused = post(&server, &member, &channel, &too_long).await;
+        assert_eq!(refused.status(), 422);
+        let error: serde_json::Value = refused.json().await.unwrap();
+        assert_eq!(error["Invalid"]["field"], "body");
+        assert_eq!(post(&server, &member, &channel, " \n ").await.status(), 422);
+        assert_eq!(server.scalar("SELECT COUNT(*) FROM messages").await, before);
+
+        for n in 0..10 {
+            let accepted = post(&server, &member, &channel, &format!("message {n}")).await;
+            assert!(
+                accepted.status().is_success(),
+                "message {n}: {}",
+                accepted.status()
+            );
+        }
+        let slowed = post(&server, &member, &channel, "one too many").await;
+        assert_eq!(slowed.status(), 429);
+        let error: serde_json::Value = slowed.json().await.unwrap();
+        assert!(
+            error["SlowDown"]["retry_after_seconds"].as_u64().is_some(),
+            "{error}"
+        );
+        assert_eq!(
+            server.scalar("SELECT COUNT(*) FROM messages").await,
+            before + 10
+        );
+        let channel_id: i64 = channel.parse().unwrap();
+        let (events, last_seq) = (
+            server
+                .scalar(&format!(
+                    "SELECT COUNT(*) FROM channel_events WHERE channel_id = {channel_id}"
+                ))
+                .await,
+            server
+                .scalar(&format!(
+                    "SELECT last_seq FROM channels WHERE id = {channel_id}"
+                ))
+                .await,
+        );
+        assert_eq!(events, last_seq, "every sequence number has its event");
+    })
+    .await;
+}
+
+/// Markdown that tries to smuggle script into the page.
+const XSS_CORPUS: [&str; 12] = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "<svg onload=alert(1)>",
+    "<iframe src=\"https://evil.example\"></iframe>",
+    "![x](https://evil.example/x.png\" onerror=\"alert(1))",
+    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "<details open ontoggle=alert(1)>",
+    "`<script>` is **fine** as code",
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_script_survives_in_a_stored_message() {
+    on_every_backend(|server| async move {
+        let channel = paris_channel(&server).await;
+        let posters = [DEMO_MEMBER_EMAIL, DEMO_CONNECTOR_EMAIL];
+        for (index, attack) in XSS_CORPUS.iter().enumerate() {
+            let client = server.signed_in(posters[index % 2]).await;
+            let response = post(&server, &client, &channel, attack).await;
+            assert!(response.status().is_success(), "{attack}: {}", response.status());
+            let id: i64 = response.json().await.unwrap();
+            let html = server.text(&format!("SELECT body_html FROM messages WHERE id = {id}")).await;
+            for tag in tags(&html) {
+                let tag = tag.to_lowercase();
+                for forbidden in ["script", "javascript:", "onerror", "onload", "ontoggle", "iframe", "svg", "img", "style", "data:"] {
+                    assert!(!tag.contains(forbidden), "{attack:?} became {html:?}");
+                }
+            }
+        }
+        let code = server
+            .text("SELECT body_html FROM messages WHERE body LIKE '%is **fine** as code' ORDER BY id DESC LIMIT 1")
+            .await;
+        assert!(code.contains("<code>&lt;script&gt;</code>"), "{code}");
+        let link = server
+            .text("SELECT body_html FROM messages WHERE body LIKE '%data:text%' ORDER BY id DESC LIMIT 1")
+            .await;
+        assert!(!link.contains("href"), "{link}");
+    })
+    .await;
+}
+
+/// The markup of every tag in sanitized HTML (text has its `<` escaped, so each `<` opens a tag).
+fn tags(html: &str) -> Vec<&str> {
+    html.split('<')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag))
+        .collect()
+}
