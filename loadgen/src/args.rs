@@ -7,7 +7,7 @@ use clap::Parser;
 #[command(name = "loadgen", version)]
 pub struct Args {
     /// Base URL of a node, e.g. http://127.0.0.1:3000. Repeat it to spread clients and posts
-    /// round-robin over several nodes sharing one database.
+    /// over several nodes sharing one database (in turn, within each channel).
     #[arg(long = "url", required = true)]
     pub urls: Vec<String>,
     /// Live (WebSocket) clients to hold open.

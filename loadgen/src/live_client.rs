@@ -1,6 +1,7 @@
 //! One live client: a WebSocket on `/live` with a member's session, subscribed to one channel,
 //! counting what it receives. Thousands run at once, so each keeps little: a small read buffer,
 //! a bitset of the messages seen and the latencies measured.
+use crate::report::Latencies;
 use crate::tally::{now_micros, RunToken, Tally};
 use futures::{SinkExt, StreamExt};
 use serde::Deserialize;
@@ -30,6 +31,8 @@ type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 pub struct ClientPlan {
     /// `ws://host:port/live`.
     pub live_url: Arc<str>,
+    /// Index of that node among the `--url`s.
+    pub node: usize,
     pub cookie: Arc<str>,
     pub channel: i64,
     pub after: i64,
@@ -72,8 +75,8 @@ struct Receipts {
     seen: Vec<u64>,
     /// Sequence number of the last event received in the channel.
     last_seq: Option<i64>,
-    /// Receive time minus send time, in microseconds, one per receipt.
-    latencies: Vec<u32>,
+    /// Receive time minus send time, one per receipt.
+    latencies: Latencies,
 }
 
 impl Receipts {
@@ -134,24 +137,28 @@ fn failed_to_connect(tally: &Tally, error: &str) {
 
 /// Runs one client until `stop` turns true or the server closes the connection, and answers its
 /// latencies.
-pub async fn run(plan: ClientPlan, shared: Arc<Shared>, mut stop: watch::Receiver<bool>) -> Vec<u32> {
+pub async fn run(
+    plan: ClientPlan,
+    shared: Arc<Shared>,
+    mut stop: watch::Receiver<bool>,
+) -> Latencies {
     let tally = &shared.tally;
     let permit = tokio::select! {
         permit = shared.handshakes.clone().acquire_owned() => permit.ok(),
         _ = stop.wait_for(|stopped| *stopped) => None,
     };
     let Some(permit) = permit else {
-        return Vec::new();
+        return Latencies::default();
     };
     let mut socket = match tokio::time::timeout(HANDSHAKE_TIMEOUT, connect(&plan)).await {
         Ok(Ok(socket)) => socket,
         Ok(Err(error)) => {
             failed_to_connect(tally, &error);
-            return Vec::new();
+            return Latencies::default();
         }
         Err(_) => {
             failed_to_connect(tally, "handshake timed out");
-            return Vec::new();
+            return Latencies::default();
         }
     };
     tally.connected.inc();
@@ -160,7 +167,7 @@ pub async fn run(plan: ClientPlan, shared: Arc<Shared>, mut stop: watch::Receive
     if subscribed.is_err() {
         tally.dropped.inc();
         tally.settled.inc();
-        return Vec::new();
+        return Latencies::default();
     }
 
     let mut receipts = Receipts::default();
@@ -183,7 +190,11 @@ pub async fn run(plan: ClientPlan, shared: Arc<Shared>, mut stop: watch::Receive
         match next {
             Next::Continue => {}
             Next::Resubscribe(after) => {
-                if socket.send(subscribe_frame(plan.channel, after)).await.is_err() {
+                if socket
+                    .send(subscribe_frame(plan.channel, after))
+                    .await
+                    .is_err()
+                {
                     tally.dropped.inc();
                     break;
                 }
@@ -237,18 +248,22 @@ fn on_text(
     if frame.kind.as_deref() != Some("posted") {
         return Next::Continue;
     }
-    let Some((number, sent)) = frame
+    let Some(stamp) = frame
         .message
         .and_then(|message| shared.token.parse(&message.body))
     else {
         return Next::Continue;
     };
-    let latency = now_micros().saturating_sub(sent);
+    let latency = now_micros().saturating_sub(stamp.sent_micros);
+    let across_nodes = stamp.node != plan.node;
     receipts
         .latencies
-        .push(u32::try_from(latency).unwrap_or(u32::MAX));
-    if receipts.first_time(number) {
+        .push(u32::try_from(latency).unwrap_or(u32::MAX), across_nodes);
+    if receipts.first_time(stamp.number) {
         tally.delivered.inc();
+        if across_nodes {
+            tally.delivered_across_nodes.inc();
+        }
     } else {
         tally.duplicated.inc();
     }
@@ -280,7 +295,10 @@ mod tests {
             "reply_count":0,"reactions":[]}}"#;
         let frame: Frame = serde_json::from_str(text).expect("an event frame");
         assert_eq!(frame.seq, 8);
-        assert_eq!(frame.message.map(|m| m.body.into_owned()).as_deref(), Some("lg x 1 2"));
+        assert_eq!(
+            frame.message.map(|m| m.body.into_owned()).as_deref(),
+            Some("lg x 1 2")
+        );
         let presence = r#"{"type":"presence","channel":3,"online":[{"id":1,"name":"A"}]}"#;
         let frame: Frame = serde_json::from_str(presence).expect("a presence frame");
         assert_eq!(frame.frame_type, "presence");

@@ -6,6 +6,7 @@ mod args;
 mod live_client;
 mod poster;
 mod report;
+mod spread;
 mod tally;
 
 use accounts::Account;
@@ -13,7 +14,8 @@ use args::Args;
 use clap::Parser;
 use live_client::{ClientPlan, Shared};
 use poster::Poster;
-use report::Report;
+use report::{Latencies, Report};
+use spread::NodeSpread;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -132,7 +134,7 @@ async fn run(args: Args) -> Result<Report, String> {
     let server_rss_mb = report::server_rss_mb(&args.server_pids);
 
     let _ = stop.send(true);
-    let mut latencies = Vec::new();
+    let mut latencies = Latencies::default();
     for client in clients {
         if let Ok(measured) = client.await {
             latencies.extend(measured);
@@ -140,11 +142,14 @@ async fn run(args: Args) -> Result<Report, String> {
     }
     progress.abort();
     eprintln!("{}", tally.progress());
+    if urls.len() > 1 {
+        eprintln!("{}", latencies.breakdown());
+    }
     Ok(Report::new(args.clients, &tally, latencies, server_rss_mb))
 }
 
 /// Starts every client at once; the handshake semaphore lets them connect a wave at a time.
-/// Client `i` uses account `i mod accounts` and node `i mod nodes`.
+/// Client `i` uses account `i mod accounts`, and the nodes in turn within its channel.
 fn open_clients(
     args: &Args,
     urls: &[String],
@@ -152,7 +157,7 @@ fn open_clients(
     tally: &Arc<Tally>,
     token: &RunToken,
     stopped: watch::Receiver<bool>,
-) -> Vec<JoinHandle<Vec<u32>>> {
+) -> Vec<JoinHandle<Latencies>> {
     let shared = Arc::new(Shared {
         tally: tally.clone(),
         token: token.clone(),
@@ -166,11 +171,14 @@ fn open_clients(
         .iter()
         .map(|account| Arc::from(account.cookie.as_str()))
         .collect();
+    let mut spread = NodeSpread::new(live_urls.len());
     (0..args.clients)
         .map(|index| {
             let account = &accounts[index % accounts.len()];
+            let node = spread.node_for(account.channel);
             let plan = ClientPlan {
-                live_url: live_urls[index % live_urls.len()].clone(),
+                live_url: live_urls[node].clone(),
+                node,
                 cookie: cookies[index % cookies.len()].clone(),
                 channel: account.channel,
                 after: account.last_seq,
@@ -186,9 +194,7 @@ async fn wait_until_settled(tally: &Tally, clients: usize, timeout_seconds: f64)
     let deadline = started + Duration::from_secs_f64(timeout_seconds);
     while tally.settled.get() < clients as u64 {
         if Instant::now() >= deadline {
-            eprintln!(
-                "gave up waiting for clients after {timeout_seconds} s; posting anyway"
-            );
+            eprintln!("gave up waiting for clients after {timeout_seconds} s; posting anyway");
             return;
         }
         tokio::time::sleep(POLL_EVERY).await;

@@ -1,6 +1,7 @@
 //! Posts messages at a steady rate, each account in turn, each node in turn.
 use crate::accounts::Account;
-use crate::tally::{now_micros, RunToken, Tally};
+use crate::spread::NodeSpread;
+use crate::tally::{now_micros, RunToken, Stamp, Tally};
 use reqwest::header::{ACCEPT, COOKIE};
 use reqwest::StatusCode;
 use std::sync::Arc;
@@ -22,26 +23,38 @@ pub struct Poster {
 impl Poster {
     /// Posts `rate` messages a second for `duration`, then waits for the answers still pending.
     /// Message `n` is due at `n / rate` seconds: a late post goes out at once, so the total stays
-    /// `rate × duration` even when the machine hiccups.
+    /// `rate × duration` even when the machine hiccups. Message `n` is posted by account
+    /// `n mod accounts`, through the nodes in turn within its channel.
     pub async fn run(self: Arc<Self>, rate: f64, duration: Duration) {
         let total = (rate * duration.as_secs_f64()).round() as u64;
         let start = Instant::now();
         let mut posts = JoinSet::new();
+        let mut spread = NodeSpread::new(self.urls.len());
         for number in 0..total {
+            let account = self.account(number);
+            let node = spread.node_for(account.channel);
             tokio::time::sleep_until(start + Duration::from_secs_f64(number as f64 / rate)).await;
             let poster = self.clone();
-            posts.spawn(async move { poster.post(number).await });
+            posts.spawn(async move { poster.post(number, node).await });
             // Reap finished posts as we go so the set stays small.
             while posts.try_join_next().is_some() {}
         }
         while posts.join_next().await.is_some() {}
     }
 
-    async fn post(&self, number: u64) {
+    fn account(&self, number: u64) -> &Account {
         let index = usize::try_from(number).unwrap_or(usize::MAX);
-        let account = &self.accounts[index % self.accounts.len()];
-        let url = &self.urls[index % self.urls.len()];
-        let body = self.token.body(number, now_micros());
+        &self.accounts[index % self.accounts.len()]
+    }
+
+    async fn post(&self, number: u64, node: usize) {
+        let account = self.account(number);
+        let url = &self.urls[node];
+        let body = self.token.body(Stamp {
+            number,
+            node,
+            sent_micros: now_micros(),
+        });
         let channel = account.channel.to_string();
         let answer = self
             .http

@@ -2,6 +2,49 @@
 use crate::tally::Tally;
 use serde::Serialize;
 
+/// Delivery latencies in microseconds, kept apart by whether the message crossed from the node
+/// it was posted through to another one (through PostgreSQL).
+#[derive(Debug, Default)]
+pub struct Latencies {
+    pub same_node: Vec<u32>,
+    pub across_nodes: Vec<u32>,
+}
+
+impl Latencies {
+    pub fn push(&mut self, micros: u32, across_nodes: bool) {
+        if across_nodes {
+            self.across_nodes.push(micros);
+        } else {
+            self.same_node.push(micros);
+        }
+    }
+
+    pub fn extend(&mut self, other: Latencies) {
+        self.same_node.extend(other.same_node);
+        self.across_nodes.extend(other.across_nodes);
+    }
+
+    /// Percentiles of each kind, for standard error.
+    pub fn breakdown(&mut self) -> String {
+        let mut line = String::new();
+        for (label, micros) in [
+            ("same node", &mut self.same_node),
+            ("across nodes", &mut self.across_nodes),
+        ] {
+            micros.sort_unstable();
+            let ms = |percent| percentile_ms(micros, percent).unwrap_or(0.0);
+            line.push_str(&format!(
+                "{label}: {} receipts, p50 {} ms, p95 {} ms, p99 {} ms; ",
+                micros.len(),
+                ms(50),
+                ms(95),
+                ms(99)
+            ));
+        }
+        line.trim_end_matches("; ").to_string()
+    }
+}
+
 /// Field order is the output's: a struct keeps it, a JSON map would sort it.
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -19,13 +62,14 @@ pub struct Report {
 }
 
 impl Report {
-    /// `latencies` in microseconds, in any order.
     pub fn new(
         clients: usize,
         tally: &Tally,
-        mut latencies: Vec<u32>,
+        measured: Latencies,
         server_rss_mb: Option<f64>,
     ) -> Report {
+        let mut latencies = measured.same_node;
+        latencies.extend(measured.across_nodes);
         latencies.sort_unstable();
         Report {
             clients,
@@ -99,7 +143,9 @@ mod tests {
 
     #[test]
     fn the_line_keeps_the_documented_field_order() {
-        let report = Report::new(3, &Tally::default(), vec![2000], None);
+        let mut latencies = Latencies::default();
+        latencies.push(2000, true);
+        let report = Report::new(3, &Tally::default(), latencies, None);
         let line = serde_json::to_string(&report).expect("a report serializes");
         assert!(line.starts_with(r#"{"clients":3,"connected":0,"sent":0,"delivered":0,"lost":0,"#));
         assert!(line.ends_with(r#""p99_ms":2.0,"server_rss_mb":null}"#));

@@ -12,7 +12,17 @@ pub fn now_micros() -> u64 {
         .unwrap_or(0)
 }
 
-/// What a message body carries so that receivers recognise it: `lg <run> <number> <sent µs>`.
+/// One of this run's messages, as read back from its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub number: u64,
+    /// Index of the node (`--url`) it was posted through.
+    pub node: usize,
+    pub sent_micros: u64,
+}
+
+/// What a message body carries so that receivers recognise it:
+/// `lg <run> <number> <node> <sent µs>`.
 #[derive(Debug, Clone)]
 pub struct RunToken {
     run: String,
@@ -25,19 +35,24 @@ impl RunToken {
         RunToken { run }
     }
 
-    pub fn body(&self, number: u64, sent_micros: u64) -> String {
-        format!("lg {} {number} {sent_micros}", self.run)
+    pub fn body(&self, stamp: Stamp) -> String {
+        format!(
+            "lg {} {} {} {}",
+            self.run, stamp.number, stamp.node, stamp.sent_micros
+        )
     }
 
-    /// The message number and send time, when the body is one of this run's messages.
-    pub fn parse(&self, body: &str) -> Option<(u64, u64)> {
+    /// The stamp, when the body is one of this run's messages.
+    pub fn parse(&self, body: &str) -> Option<Stamp> {
         let mut words = body.split_ascii_whitespace();
         if words.next() != Some("lg") || words.next() != Some(self.run.as_str()) {
             return None;
         }
-        let number = words.next()?.parse().ok()?;
-        let sent = words.next()?.parse().ok()?;
-        Some((number, sent))
+        Some(Stamp {
+            number: words.next()?.parse().ok()?,
+            node: words.next()?.parse().ok()?,
+            sent_micros: words.next()?.parse().ok()?,
+        })
     }
 }
 
@@ -86,6 +101,8 @@ pub struct Tally {
     /// Receipts that should arrive: for each accepted post, the clients listening to its channel.
     pub expected: Counter,
     pub delivered: Counter,
+    /// Deliveries to a client of another node than the one the message was posted through.
+    pub delivered_across_nodes: Counter,
     pub duplicated: Counter,
     pub out_of_order: Counter,
     /// Clients currently subscribed, per channel.
@@ -132,7 +149,7 @@ impl Tally {
     pub fn progress(&self) -> String {
         format!(
             "connected {} (failed {}, dropped {}), subscribed {}, sent {} (refused {}, failed {}), \
-             delivered {}/{}, duplicated {}, out of order {}, refetch {}",
+             delivered {}/{} ({} across nodes), duplicated {}, out of order {}, refetch {}",
             self.connected.get(),
             self.connect_failures.get(),
             self.dropped.get(),
@@ -142,6 +159,7 @@ impl Tally {
             self.post_failures.get(),
             self.delivered.get(),
             self.expected.get(),
+            self.delivered_across_nodes.get(),
             self.duplicated.get(),
             self.out_of_order.get(),
             self.refetches.get(),
@@ -156,13 +174,18 @@ mod tests {
     #[test]
     fn only_this_runs_bodies_are_recognised() {
         let token = RunToken::new();
-        assert_eq!(token.parse(&token.body(42, 1_700_000)), Some((42, 1_700_000)));
+        let stamp = Stamp {
+            number: 42,
+            node: 1,
+            sent_micros: 1_700_000,
+        };
+        assert_eq!(token.parse(&token.body(stamp)), Some(stamp));
         let other = RunToken {
             run: "other".into(),
         };
-        assert_eq!(token.parse(&other.body(42, 1)), None);
+        assert_eq!(token.parse(&other.body(stamp)), None);
         assert_eq!(token.parse("hello"), None);
-        assert_eq!(token.parse(&format!("lg {} x 1", token.run)), None);
+        assert_eq!(token.parse(&format!("lg {} x 0 1", token.run)), None);
     }
 
     #[test]

@@ -223,10 +223,11 @@ async fn seed_demo(database: &db::Database, params: &DemoParams) -> Result<(), A
     let started = std::time::Instant::now();
     let counts = seed::seed(&database.any, params, &ProgressBar::new(0)).await?;
     println!(
-        "seeded {} cities, {} connectors, {} members in {:.1} s",
+        "seeded {} cities, {} connectors, {} members, {} messages in {:.1} s",
         counts.cities,
         counts.connectors,
         counts.members,
+        counts.messages,
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -254,7 +255,15 @@ async fn serve(
     }
     let address = options.site_addr;
     let app = http::router(&database, options, &config).await?;
-    let listener = tokio::net::TcpListener::bind(address).await?;
+    // Live frames are small and latency matters: no Nagle delay on any connection.
+    let listener = axum::serve::ListenerExt::tap_io(
+        tokio::net::TcpListener::bind(address).await?,
+        |stream: &mut tokio::net::TcpStream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::warn!(%error, "could not set TCP_NODELAY");
+            }
+        },
+    );
     tracing::info!("listening on http://{address}");
     println!("Edges is running on http://{address}");
     axum::serve(

@@ -7,20 +7,29 @@ pub mod discussion_page;
 pub mod edit_message;
 pub mod follow_channel;
 pub mod get_channel_page;
+pub mod get_message_history;
 pub mod get_thread;
 pub mod hide_message;
 pub mod list_channels;
+pub mod list_notifications;
 pub mod list_older_messages;
+pub mod list_reports;
 #[cfg(feature = "hydrate")]
 pub mod live_socket;
 mod live_view;
 pub mod mark_channel_read;
+pub mod mark_notifications_read;
 mod message_item;
 pub mod message_text;
 pub mod mute_channel;
+pub mod mute_member;
 pub mod open_conversation;
 pub mod post_message;
+pub mod report_message;
+pub mod resolve_report;
+pub mod search_messages;
 pub mod set_members_only;
+pub mod suggest_members;
 mod thread_panel;
 pub mod timeline;
 pub mod toggle_reaction;
@@ -31,9 +40,15 @@ pub mod access;
 #[cfg(feature = "ssr")]
 pub mod conversations;
 #[cfg(feature = "ssr")]
+pub mod moderation;
+#[cfg(feature = "ssr")]
 pub mod notices;
 #[cfg(feature = "ssr")]
 pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod readable_channels;
+#[cfg(feature = "ssr")]
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod sidebar;
 #[cfg(feature = "ssr")]

@@ -100,6 +100,44 @@ pub struct ChannelPage {
     pub may_moderate: bool,
 }
 
+/// A member's report of a message, as the moderation queue shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationReport {
+    pub id: i64,
+    pub message: MessageView,
+    /// The text as written, even when hidden (moderators only).
+    pub original_text: String,
+    pub reporter: Option<String>,
+    pub reason: String,
+    pub reported_at: i64,
+    pub hidden_reason: Option<String>,
+}
+
+/// One search hit: the message and where it was said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub channel_name: String,
+    pub message: MessageView,
+}
+
+/// A mention of, or reply to, the member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    /// "mention", "reply" or "report".
+    pub kind: String,
+    pub channel_name: String,
+    pub message: MessageView,
+    pub unread: bool,
+}
+
+/// An earlier version of an edited message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierVersion {
+    pub html: String,
+    pub replaced_at: i64,
+}
+
 /// What happened to a message; every kind carries the message as it now is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

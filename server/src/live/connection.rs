@@ -7,7 +7,8 @@ use app::accounts::types::Viewer;
 use app::discussion::types::{Author, ClientFrame, ServerFrame};
 use app::discussion::{access, queries};
 use axum::extract::ws::{Message, WebSocket};
-use futures::{SinkExt, StreamExt};
+use futures::stream::SplitSink;
+use futures::{FutureExt, SinkExt, StreamExt};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,6 +21,8 @@ pub const REPLAY_LIMIT: i64 = 1000;
 const REPLAY_BATCH: usize = 200;
 const MAX_CHANNELS: usize = 200;
 const TYPING_EVERY: Duration = Duration::from_secs(2);
+/// Frames gathered into one write when several are ready at once.
+const BATCH_LIMIT: usize = 64;
 
 struct Subscription {
     last_seq: i64,
@@ -57,37 +60,41 @@ impl Connection {
     pub async fn run(mut self, socket: WebSocket) {
         let (mut sink, mut incoming) = socket.split();
         loop {
-            let outbox = tokio::select! {
+            let mut outbox = tokio::select! {
                 received = incoming.next() => match received {
                     Some(Ok(Message::Text(text))) => self.on_frame(text.as_str()).await,
                     Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
                     Some(Ok(_)) => Vec::new(),
                 },
                 Some((channel, item)) = self.feeds.next(), if !self.feeds.is_empty() => {
-                    match item {
-                        Ok(delivery) => self.deliver(channel, &delivery).await,
-                        // This client fell behind its feed: resync from the table, lose nothing.
-                        Err(BroadcastStreamRecvError::Lagged(_)) => self.catch_up(channel).await,
-                    }
+                    self.on_feed_item(channel, item).await
                 }
             };
-            let mut failed = false;
-            for json in outbox {
-                if sink
-                    .send(Message::Text(json.as_ref().into()))
-                    .await
-                    .is_err()
-                {
-                    failed = true;
-                    break;
+            // Whatever else is already waiting goes out in the same write.
+            for _ in 0..BATCH_LIMIT {
+                match self.feeds.next().now_or_never() {
+                    Some(Some((channel, item))) => outbox.extend(self.on_feed_item(channel, item).await),
+                    _ => break,
                 }
             }
-            if failed {
+            if send_all(&mut sink, outbox).await.is_err() {
                 break;
             }
         }
         for channel in self.subscriptions.keys() {
             self.hub.unsubscribe(*channel, self.viewer.id);
+        }
+    }
+
+    async fn on_feed_item(
+        &mut self,
+        channel: i64,
+        item: Result<Arc<Delivery>, BroadcastStreamRecvError>,
+    ) -> Outbox {
+        match item {
+            Ok(delivery) => self.deliver(channel, &delivery).await,
+            // This client fell behind its feed: resync from the table, lose nothing.
+            Err(BroadcastStreamRecvError::Lagged(_)) => self.catch_up(channel).await,
         }
     }
 
@@ -225,6 +232,19 @@ impl Connection {
         }
         outbox
     }
+}
+
+async fn send_all(
+    sink: &mut SplitSink<WebSocket, Message>,
+    outbox: Outbox,
+) -> Result<(), axum::Error> {
+    if outbox.is_empty() {
+        return Ok(());
+    }
+    for json in outbox {
+        sink.feed(Message::Text(json.as_ref().into())).await?;
+    }
+    sink.flush().await
 }
 
 fn frame(frame: &ServerFrame) -> Option<Arc<str>> {
