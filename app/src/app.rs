@@ -66,6 +66,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/cities/:slug") view=CityPage ssr=SsrMode::Async />
                             <Route path=path!("/discussion") view=discussion::DiscussionPage ssr=SsrMode::Async />
                             <Route path=path!("/discussion/:channel") view=discussion::DiscussionPage ssr=SsrMode::Async />
+                            <Route path=path!("/search") view=discussion::search_page::SearchPage ssr=SsrMode::Async />
+                            <Route path=path!("/notifications") view=discussion::notifications_page::NotificationsPage ssr=SsrMode::Async />
+                            <Route path=path!("/moderation") view=discussion::moderation_page::ModerationPage ssr=SsrMode::Async />
+                            <Route path=path!("/messages/:id/history") view=discussion::history_page::HistoryPage ssr=SsrMode::Async />
                             <Route path=path!("/map") view=map::MapPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets") view=budget::BudgetsPage ssr=SsrMode::Async />
                             <Route path=path!("/decisions") view=decisions::DecisionsPage ssr=SsrMode::Async />

@@ -62,14 +62,26 @@ impl AppError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
-    TooMany { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    TooMany {
+        max: usize,
+    },
     ControlCharacters,
     BadEmail,
     EmailTaken,
-    BadTag { tag: String },
-    BadLanguage { code: String },
+    /// Another record already uses this name.
+    Taken,
+    BadTag {
+        tag: String,
+    },
+    BadLanguage {
+        code: String,
+    },
     NoSuchCity,
     WrongCredentials,
     NoSuchMember,

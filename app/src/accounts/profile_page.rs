@@ -38,6 +38,10 @@ fn ProfileView(profile: Profile) -> impl IntoView {
     let i18n = use_i18n();
     let joined = iso_date(profile.joined_at);
     let has_bio = !profile.bio_html.is_empty();
+    let session = crate::ui::layout::use_session();
+    let open = ServerAction::<crate::discussion::open_conversation::OpenConversation>::new();
+    let id = profile.id;
+    let may_write = !profile.is_alumni;
     view! {
         <article class="profile">
             <h1>{profile.name}</h1>
@@ -45,6 +49,15 @@ fn ProfileView(profile: Profile) -> impl IntoView {
                 <A href=format!("/cities/{}", profile.city.slug)>{profile.city.name}</A>
                 {profile.is_alumni.then(|| view! { " · " <span class="badge">{t!(i18n, profile.alumni)}</span> })}
             </p>
+            {move || {
+                let viewer = session.current()?;
+                (may_write && !viewer.is_alumni && viewer.id != id).then(|| view! {
+                    <ActionForm action=open attr:class="inline-form">
+                        <input type="hidden" name="with" value=id />
+                        <button type="submit" class="button">{t!(i18n, discussion.message_member)}</button>
+                    </ActionForm>
+                })
+            }}
             {(!profile.connector_of.is_empty()).then(|| view! {
                 <p>
                     <span class="badge connector">{t!(i18n, profile.connector_of)}</span> " "

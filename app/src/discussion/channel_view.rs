@@ -1,4 +1,5 @@
 //! An open channel: its messages (server-rendered, then live), the composer, and the thread panel.
+use super::channel_settings::ChannelSettings;
 use super::composer::Composer;
 use super::delete_message::DeleteMessage;
 use super::edit_message::EditMessage;
@@ -7,9 +8,11 @@ use super::list_older_messages::list_older_messages;
 use super::live_view::{connect, LiveState};
 use super::mark_channel_read::MarkChannelRead;
 use super::message_item::{MessageActions, MessageItem};
+use super::report_message::ReportMessage;
 use super::thread_panel::ThreadPanel;
 use super::timeline::{render_key, Timeline};
 use super::toggle_reaction::ToggleReaction;
+use super::types::ChannelKind;
 use super::types::{ChannelPage, ChannelSummary, MessageView};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -45,6 +48,8 @@ pub fn ChannelView(
         edit: ServerAction::<EditMessage>::new(),
         delete: ServerAction::<DeleteMessage>::new(),
         hide: ServerAction::<HideMessage>::new(),
+        report: ServerAction::<ReportMessage>::new(),
+        may_report: page.channel.kind != ChannelKind::Direct,
         viewer: viewer.as_ref().map(|viewer| viewer.id),
         may_post: page.may_post,
         may_moderate: page.may_moderate,
@@ -74,6 +79,7 @@ pub fn ChannelView(
             <header class="channel-header">
                 <h1 id="channel-title">{title}</h1>
                 {page.channel.members_only.then(|| view! { <span class="badge">{t!(i18n, discussion.members_only)}</span> })}
+                <ChannelSettings channel=page.channel.clone() may_moderate=page.may_moderate sidebar />
                 <span class="presence muted" title=move || state.online.with(|online| online.iter().map(|who| who.name.clone()).collect::<Vec<_>>().join(", "))>
                     {move || {
                         let count = state.online.with(Vec::len);

@@ -2,6 +2,7 @@
 //! resource is created here, once, outside the Suspense boundaries.
 use super::channel_list::ChannelList;
 use super::channel_view::ChannelView;
+use super::create_topic::CreateTopic;
 use super::get_channel_page::get_channel_page;
 use super::get_thread::get_thread;
 use super::list_channels::list_channels;
@@ -9,6 +10,7 @@ use super::types::{ChannelPage, ChannelSummary, MessageView};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::errors::ErrorMessage;
+use crate::ui::layout::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -72,7 +74,10 @@ fn Workspace(
     let i18n = use_i18n();
     let sidebar = RwSignal::new(list);
     view! {
-        <ChannelList channels=sidebar current=Signal::derive(move || channel.get()) />
+        <aside class="channel-sidebar">
+            <DiscussionTools />
+            <ChannelList channels=sidebar current=Signal::derive(move || channel.get()) />
+        </aside>
         <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
             {move || page.get().map(|loaded| match loaded {
                 Ok(Some(page)) => view! { <ChannelView page sidebar thread /> }.into_any(),
@@ -82,5 +87,38 @@ fn Workspace(
                 Err(error) => view! { <section class="channel"><ErrorMessage error /></section> }.into_any(),
             })}
         </Suspense>
+    }
+}
+
+/// Search, notifications, the moderation queue, and opening a topic (connectors and admins).
+#[component]
+fn DiscussionTools() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let create = ServerAction::<CreateTopic>::new();
+    let coordinates = move || {
+        session.current().is_some_and(|viewer| {
+            !viewer.is_alumni && (viewer.is_admin || !viewer.connector_of.is_empty())
+        })
+    };
+    view! {
+        <ul class="discussion-tools">
+            <li><A href="/search">{t!(i18n, discussion.search_title)}</A></li>
+            <li><A href="/notifications">{t!(i18n, discussion.notifications)}</A></li>
+            {move || coordinates().then(|| view! { <li><A href="/moderation">{t!(i18n, discussion.moderation)}</A></li> })}
+        </ul>
+        {move || coordinates().then(|| view! {
+            <details class="new-topic">
+                <summary>{t!(i18n, discussion.new_topic)}</summary>
+                <ActionForm action=create>
+                    <label for="topic-name">{t!(i18n, discussion.topic_name)}</label>
+                    <input id="topic-name" name="name" required maxlength="80" />
+                    <label for="topic-description">{t!(i18n, discussion.topic_description)}</label>
+                    <input id="topic-description" name="description" maxlength="300" />
+                    <button type="submit" class="button">{t!(i18n, discussion.create)}</button>
+                    {move || create.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+                </ActionForm>
+            </details>
+        })}
     }
 }

@@ -24,7 +24,10 @@ pub async fn list_notifications() -> Result<Vec<Notification>, AppError> {
     Ok(rows
         .into_iter()
         .filter_map(|(id, kind, message_id, channel_name, read_at)| {
-            let message = messages.iter().find(|message| message.id == message_id)?.clone();
+            let message = messages
+                .iter()
+                .find(|message| message.id == message_id)?
+                .clone();
             Some(Notification {
                 id,
                 kind,

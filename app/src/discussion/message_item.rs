@@ -4,6 +4,7 @@
 use super::delete_message::DeleteMessage;
 use super::edit_message::EditMessage;
 use super::hide_message::HideMessage;
+use super::report_message::ReportMessage;
 use super::toggle_reaction::ToggleReaction;
 use super::types::{MessageView, Reaction};
 use crate::i18n::*;
@@ -20,7 +21,10 @@ pub struct MessageActions {
     pub edit: ServerAction<EditMessage>,
     pub delete: ServerAction<DeleteMessage>,
     pub hide: ServerAction<HideMessage>,
+    pub report: ServerAction<ReportMessage>,
     pub viewer: Option<i64>,
+    /// Messages of shared channels can be reported; private conversations have no moderators.
+    pub may_report: bool,
     pub may_post: bool,
     pub may_moderate: bool,
 }
@@ -61,7 +65,9 @@ pub fn MessageItem(message: MessageView, #[prop(optional)] in_thread: bool) -> i
                 <A href=link attr:class="message-time">
                     <time datetime=message.created_at.to_string()>{iso_minute(message.created_at)}</time>
                 </A>
-                {message.edited.then(|| view! { <span class="muted">" "{t!(i18n, discussion.edited)}</span> })}
+                {message.edited.then(|| view! {
+                    <A href=format!("/messages/{id}/history") attr:class="muted">{t!(i18n, discussion.edited)}</A>
+                })}
             </header>
             {body}
             {(!withdrawn).then(|| view! { <Reactions message=id reactions=message.reactions.clone() /> })}
@@ -83,6 +89,7 @@ pub fn MessageItem(message: MessageView, #[prop(optional)] in_thread: bool) -> i
                     </ActionForm>
                 })}
                 {(actions.may_moderate && !withdrawn).then(|| view! { <HideForm message=id /> })}
+                {(actions.may_report && !own && !withdrawn && actions.viewer.is_some()).then(|| view! { <ReportForm message=id /> })}
             </footer>
         </article>
     }
@@ -158,6 +165,23 @@ fn HideForm(message: i64) -> impl IntoView {
                 <label for=format!("hide-{message}")>{t!(i18n, discussion.hide_reason)}</label>
                 <input id=format!("hide-{message}") name="reason" required maxlength="500" />
                 <button type="submit" class="button">{t!(i18n, discussion.hide)}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn ReportForm(message: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let actions = expect_context::<MessageActions>();
+    view! {
+        <details class="report-message">
+            <summary>{t!(i18n, discussion.report)}</summary>
+            <ActionForm action=actions.report>
+                <input type="hidden" name="message" value=message />
+                <label for=format!("report-{message}")>{t!(i18n, discussion.report_placeholder)}</label>
+                <input id=format!("report-{message}") name="reason" required maxlength="500" />
+                <button type="submit" class="button">{t!(i18n, discussion.report)}</button>
             </ActionForm>
         </details>
     }

@@ -62,6 +62,30 @@ pub fn validate_emoji(emoji: &str) -> Result<String, AppError> {
     }
 }
 
+/// The mention being typed just before the caret: where its `@` is (byte index) and the letters
+/// after it, when it starts a word and has 1 to 30 letters on one line.
+pub fn mention_in_progress(before_caret: &str) -> Option<(usize, String)> {
+    let at = before_caret.rfind('@')?;
+    let starts_word = before_caret[..at]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    let typed = &before_caret[at + 1..];
+    let plausible = starts_word
+        && !typed.starts_with('*')
+        && !typed.contains('\n')
+        && (1..=30).contains(&typed.chars().count());
+    plausible.then(|| (at, typed.to_string()))
+}
+
+/// The text with the mention being typed (from byte `at` to byte `caret`) completed as
+/// `@**Name** `, and the caret's new byte position.
+pub fn complete_mention(text: &str, at: usize, caret: usize, name: &str) -> (String, usize) {
+    let inserted = format!("@**{name}** ");
+    let completed = format!("{}{inserted}{}", &text[..at], &text[caret..]);
+    (completed, at + inserted.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +113,18 @@ mod tests {
         let names = mentioned_names("hi @**Ana Lima** and @**ana lima**, cc @**Bo** @**unclosed");
         assert_eq!(names, vec!["ana lima".to_string(), "bo".to_string()]);
         assert!(mentioned_names("no mention @here").is_empty());
+    }
+
+    #[test]
+    fn a_mention_in_progress_is_found_and_completed() {
+        assert_eq!(mention_in_progress("hi @Ana"), Some((3, "Ana".to_string())));
+        assert_eq!(mention_in_progress("@é"), Some((0, "é".to_string())));
+        assert_eq!(mention_in_progress("mail me@home"), None);
+        assert_eq!(mention_in_progress("done @**Ana Lima** "), None);
+        assert_eq!(mention_in_progress("hi @"), None);
+        let (text, caret) = complete_mention("hi @An, see you", 3, 6, "Ana Lima");
+        assert_eq!(text, "hi @**Ana Lima** , see you");
+        assert_eq!(&text[..caret], "hi @**Ana Lima** ");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Live discussion: channels, threads and real-time delivery.
 mod channel_list;
+mod channel_settings;
 mod channel_view;
 mod composer;
+pub mod create_topic;
 pub mod delete_message;
 pub mod discussion_page;
 pub mod edit_message;
@@ -10,6 +12,7 @@ pub mod get_channel_page;
 pub mod get_message_history;
 pub mod get_thread;
 pub mod hide_message;
+pub mod history_page;
 pub mod list_channels;
 pub mod list_notifications;
 pub mod list_older_messages;
@@ -21,13 +24,16 @@ pub mod mark_channel_read;
 pub mod mark_notifications_read;
 mod message_item;
 pub mod message_text;
+pub mod moderation_page;
 pub mod mute_channel;
 pub mod mute_member;
+pub mod notifications_page;
 pub mod open_conversation;
 pub mod post_message;
 pub mod report_message;
 pub mod resolve_report;
 pub mod search_messages;
+pub mod search_page;
 pub mod set_members_only;
 pub mod suggest_members;
 mod thread_panel;
@@ -51,6 +57,8 @@ pub mod readable_channels;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod sidebar;
+#[cfg(feature = "ssr")]
+pub mod topics;
 #[cfg(feature = "ssr")]
 pub mod writes;
 

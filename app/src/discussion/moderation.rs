@@ -1,6 +1,6 @@
 //! Reports and mutes: the records behind a connector's moderation of their city's channels.
 use super::queries;
-use super::types::{ModerationReport, MessageView};
+use super::types::{MessageView, ModerationReport};
 use crate::error::AppError;
 use sqlx::{AnyPool, FromRow};
 
@@ -32,9 +32,7 @@ pub async fn report(
         "INSERT INTO notifications (user_id, kind, message_id, created_at) \
          SELECT moderators.user_id, 'report', $1, $2 FROM ({moderators}) moderators"
     );
-    let notify = sqlx::query(&sql)
-    .bind(message.id)
-    .bind(now);
+    let notify = sqlx::query(&sql).bind(message.id).bind(now);
     match city_id {
         Some(city) => notify.bind(city),
         None => notify,
@@ -58,11 +56,18 @@ struct ReportRow {
 
 /// Open reports about messages of these channels, newest first, with the reported text (moderators
 /// see hidden text and the reason it was hidden).
-pub async fn open_reports(db: &AnyPool, channel_ids: &[i64]) -> Result<Vec<ModerationReport>, AppError> {
+pub async fn open_reports(
+    db: &AnyPool,
+    channel_ids: &[i64],
+) -> Result<Vec<ModerationReport>, AppError> {
     if channel_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = channel_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let list = channel_ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     let rows: Vec<ReportRow> = sqlx::query_as(&format!(
         "SELECT r.id, r.message_id, u.name AS reporter_name, r.reason, r.created_at, \
          m.hidden_reason, m.body FROM message_reports r \
@@ -76,7 +81,10 @@ pub async fn open_reports(db: &AnyPool, channel_ids: &[i64]) -> Result<Vec<Moder
     Ok(rows
         .into_iter()
         .filter_map(|row| {
-            let message = messages.iter().find(|message| message.id == row.message_id)?.clone();
+            let message = messages
+                .iter()
+                .find(|message| message.id == row.message_id)?
+                .clone();
             Some(ModerationReport {
                 id: row.id,
                 message,

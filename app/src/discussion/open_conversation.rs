@@ -41,8 +41,10 @@ pub async fn open_conversation(with: String) -> Result<i64, AppError> {
     if names.len() != people.len() {
         return Err(fail(AppError::invalid("with", Problem::NoSuchMember)));
     }
-    if let Some(existing) = conversations::find(&db, &people).await? {
-        return Ok(existing);
-    }
-    conversations::create(&db, &people, &names, viewer.id, now()).await
+    let channel = match conversations::find(&db, &people).await? {
+        Some(existing) => existing,
+        None => conversations::create(&db, &people, &names, viewer.id, now()).await?,
+    };
+    leptos_axum::redirect(&format!("/discussion/{channel}"));
+    Ok(channel)
 }

@@ -5,7 +5,10 @@ use crate::accounts::types::Viewer;
 use crate::error::AppError;
 use sqlx::AnyPool;
 
-pub async fn readable_channels(db: &AnyPool, viewer: &Viewer) -> Result<Vec<ChannelSummary>, AppError> {
+pub async fn readable_channels(
+    db: &AnyPool,
+    viewer: &Viewer,
+) -> Result<Vec<ChannelSummary>, AppError> {
     let mut readable = Vec::new();
     for summary in sidebar::channels_of(db, viewer.id).await? {
         if !summary.members_only {

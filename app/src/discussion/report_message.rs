@@ -23,7 +23,10 @@ pub async fn report_message(message: i64, reason: String) -> Result<(), AppError
         return Err(fail(AppError::invalid("reason", Problem::Required)));
     }
     if reason.chars().count() > 500 {
-        return Err(fail(AppError::invalid("reason", Problem::TooLong { max: 500 })));
+        return Err(fail(AppError::invalid(
+            "reason",
+            Problem::TooLong { max: 500 },
+        )));
     }
     moderation::report(&db, &meta, channel.city_id, viewer.id, reason, now()).await
 }

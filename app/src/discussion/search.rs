@@ -25,8 +25,13 @@ pub async fn matching(
     if channels.is_empty() {
         return Ok(Vec::new());
     }
-    let in_channels = channels.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
-    let visible = format!("m.deleted_at IS NULL AND m.hidden_at IS NULL AND m.channel_id IN ({in_channels})");
+    let in_channels = channels
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let visible =
+        format!("m.deleted_at IS NULL AND m.hidden_at IS NULL AND m.channel_id IN ({in_channels})");
     let rows: Vec<(i64,)> = match dialect {
         Dialect::Sqlite => {
             let Some(query) = fts5_query(text) else { return Ok(Vec::new()) };
@@ -60,8 +65,14 @@ mod tests {
 
     #[test]
     fn search_text_is_quoted_term_by_term() {
-        assert_eq!(fts5_query("coworking  Lyon").as_deref(), Some("\"coworking\" \"Lyon\""));
-        assert_eq!(fts5_query("a\"b OR c*").as_deref(), Some("\"a\"\"b\" \"OR\" \"c*\""));
+        assert_eq!(
+            fts5_query("coworking  Lyon").as_deref(),
+            Some("\"coworking\" \"Lyon\"")
+        );
+        assert_eq!(
+            fts5_query("a\"b OR c*").as_deref(),
+            Some("\"a\"\"b\" \"OR\" \"c*\"")
+        );
         assert_eq!(fts5_query("   "), None);
     }
 }

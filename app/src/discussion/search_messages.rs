@@ -13,7 +13,10 @@ pub async fn search_messages(query: String) -> Result<Vec<SearchHit>, AppError> 
     let viewer = authz::signed_in().await?;
     let query = query.trim();
     if query.chars().count() > 200 {
-        return Err(fail(AppError::invalid("query", Problem::TooLong { max: 200 })));
+        return Err(fail(AppError::invalid(
+            "query",
+            Problem::TooLong { max: 200 },
+        )));
     }
     if query.is_empty() {
         return Ok(Vec::new());
@@ -26,7 +29,9 @@ pub async fn search_messages(query: String) -> Result<Vec<SearchHit>, AppError> 
         .await?
         .into_iter()
         .filter_map(|message| {
-            let channel = channels.iter().find(|channel| channel.id == message.channel_id)?;
+            let channel = channels
+                .iter()
+                .find(|channel| channel.id == message.channel_id)?;
             Some(SearchHit {
                 channel_name: channel.name.clone(),
                 message,

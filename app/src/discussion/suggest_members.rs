@@ -23,5 +23,8 @@ pub async fn suggest_members(prefix: String) -> Result<Vec<Author>, AppError> {
     .bind(pattern)
     .fetch_all(&db()?)
     .await?;
-    Ok(rows.into_iter().map(|(id, name)| Author { id, name }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| Author { id, name })
+        .collect())
 }

@@ -12,6 +12,7 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &Problem) -
         Problem::ControlCharacters => t_string!(i18n, errors.control_characters).to_string(),
         Problem::BadEmail => t_string!(i18n, errors.bad_email).to_string(),
         Problem::EmailTaken => t_string!(i18n, errors.email_taken).to_string(),
+        Problem::Taken => t_string!(i18n, errors.taken).to_string(),
         Problem::BadTag { tag } => t_string!(i18n, errors.bad_tag, tag).to_string(),
         Problem::BadLanguage { code } => t_string!(i18n, errors.bad_language, code).to_string(),
         Problem::NoSuchCity => t_string!(i18n, errors.no_such_city).to_string(),
