@@ -38,7 +38,7 @@ where
 }
 
 /// Creates a uniquely named database on the server `DATABASE_URL_PG` points to.
-async fn postgres_url() -> Option<String> {
+pub async fn postgres_url() -> Option<String> {
     let admin_url = std::env::var("DATABASE_URL_PG").ok()?;
     let name = format!(
         "edges_test_{}_{}",

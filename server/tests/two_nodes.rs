@@ -1,0 +1,195 @@
+//! Two `edges` processes on one PostgreSQL database, a live client on each: messages posted on
+//! either node reach both, in order, once.
+mod common;
+
+use common::live::LiveClient;
+use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL, DEMO_PASSWORD};
+use reqwest::Client;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A running `edges serve`, stopped when dropped.
+struct Node {
+    process: Child,
+    base: String,
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+fn edges(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_edges"));
+    command
+        .args(args)
+        .current_dir(workspace_root())
+        .env("RUST_LOG", "warn");
+    command
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+async fn start_node(url: &str) -> Node {
+    let address = format!("127.0.0.1:{}", free_port());
+    let process = edges(&["serve", "--addr", &address, "--database-url", url])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("edges serve starts");
+    let node = Node {
+        process,
+        base: format!("http://{address}"),
+    };
+    let health = format!("{}/healthz", node.base);
+    for _ in 0..200 {
+        if reqwest::get(&health)
+            .await
+            .is_ok_and(|response| response.status().is_success())
+        {
+            return node;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{} did not become healthy", node.base);
+}
+
+async fn session(base: &str, email: &str) -> (Client, String) {
+    let client = Client::new();
+    let response = client
+        .post(format!("{base}/api/log_in"))
+        .header("accept", "application/json")
+        .form(&[("email", email), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .expect("log in");
+    assert!(
+        response.status().is_success(),
+        "{email}: {}",
+        response.status()
+    );
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|value| {
+            value
+                .split(';')
+                .next()
+                .filter(|pair| pair.starts_with("edges_session="))
+        })
+        .expect("session cookie")
+        .to_string();
+    (client, cookie)
+}
+
+async fn post(client: &Client, base: &str, cookie: &str, channel: i64, body: &str) {
+    let response = client
+        .post(format!("{base}/api/post_message"))
+        .header("accept", "application/json")
+        .header("cookie", cookie)
+        .form(&[("channel", channel.to_string().as_str()), ("body", body)])
+        .send()
+        .await
+        .expect("post");
+    assert!(
+        response.status().is_success(),
+        "post on {base}: {}",
+        response.status()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn messages_cross_between_two_nodes_both_ways() {
+    let Some(url) = common::postgres_url().await else {
+        assert!(
+            !std::env::var("CI").is_ok_and(|ci| ci == "true"),
+            "CI requires PostgreSQL"
+        );
+        eprintln!("PostgreSQL skipped: DATABASE_URL_PG is not set");
+        return;
+    };
+    let seeded = edges(&[
+        "seed",
+        "--database-url",
+        &url,
+        "--members",
+        "60",
+        "--cities",
+        "3",
+    ])
+    .stdout(Stdio::null())
+    .status()
+    .expect("edges seed runs");
+    assert!(seeded.success());
+    let (first, second) = tokio::join!(start_node(&url), start_node(&url));
+
+    let database = sqlx::PgPool::connect(&url).await.expect("database");
+    let (channel, start): (i64, i64) = sqlx::query_as(
+        "SELECT c.id, c.last_seq FROM channels c JOIN users u ON u.city_id = c.city_id \
+         WHERE c.kind = 'city' AND u.email = $1",
+    )
+    .bind(DEMO_MEMBER_EMAIL)
+    .fetch_one(&database)
+    .await
+    .expect("the member's city channel");
+
+    let (alice, alice_cookie) = session(&first.base, DEMO_MEMBER_EMAIL).await;
+    let (bob, bob_cookie) = session(&second.base, DEMO_CONNECTOR_EMAIL).await;
+    let mut on_first = LiveClient::connect(&first.base, &alice_cookie).await;
+    let mut on_second = LiveClient::connect(&second.base, &bob_cookie).await;
+    on_first.subscribe(channel, start).await;
+    on_second.subscribe(channel, start).await;
+    // Subscriptions are in place once each node has answered with who is online.
+    on_first.frame_of_type("presence").await;
+    on_second.frame_of_type("presence").await;
+
+    post(
+        &alice,
+        &first.base,
+        &alice_cookie,
+        channel,
+        "posted on the first node",
+    )
+    .await;
+    post(
+        &bob,
+        &second.base,
+        &bob_cookie,
+        channel,
+        "posted on the second node",
+    )
+    .await;
+
+    for client in [&mut on_first, &mut on_second] {
+        let events = client.events(2).await;
+        let seqs: Vec<i64> = events
+            .iter()
+            .map(|event| event["seq"].as_i64().unwrap())
+            .collect();
+        assert_eq!(seqs, vec![start + 1, start + 2]);
+        let bodies: Vec<&str> = events
+            .iter()
+            .map(|event| event["message"]["body"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            bodies,
+            ["posted on the first node", "posted on the second node"]
+        );
+    }
+}
