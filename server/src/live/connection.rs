@@ -73,7 +73,9 @@ impl Connection {
             // Whatever else is already waiting goes out in the same write.
             for _ in 0..BATCH_LIMIT {
                 match self.feeds.next().now_or_never() {
-                    Some(Some((channel, item))) => outbox.extend(self.on_feed_item(channel, item).await),
+                    Some(Some((channel, item))) => {
+                        outbox.extend(self.on_feed_item(channel, item).await)
+                    }
                     _ => break,
                 }
             }
