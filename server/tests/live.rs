@@ -267,3 +267,54 @@ async fn outsiders_cannot_listen_to_private_conversations_or_members_only_channe
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_that_stops_reading_during_a_large_burst_still_gets_every_event_once_in_order() {
+    use app::context::ServerState;
+    use app::discussion::notices::LiveNotifier;
+    use app::discussion::writes::{self, Draft};
+
+    on_every_backend(|server| async move {
+        let (channel, start) = home_channel(&server).await;
+        let (_, cookie) = server.session(DEMO_MEMBER_EMAIL).await;
+        let author = server
+            .scalar(&format!(
+                "SELECT id FROM users WHERE email = '{DEMO_MEMBER_EMAIL}'"
+            ))
+            .await;
+        let mut reader = LiveClient::connect(&server.base, &cookie).await;
+        reader.subscribe(channel, start).await;
+        reader.frame_of_type("presence").await;
+
+        // Stored straight through the write path (no HTTP rate limit), with no notice to the
+        // server's hub: its periodic check must find them. Big messages fill the socket buffers
+        // of a client that does not read, so its feed overflows and it is resynced from the table.
+        let (notifier, _unheard) = LiveNotifier::new();
+        let state = ServerState {
+            db: server.database.any.clone(),
+            dialect: server.database.dialect,
+            live: notifier,
+        };
+        let body = "x".repeat(9_000);
+        const BURST: i64 = 900;
+        for n in 0..BURST {
+            let text = format!("{n} {body}");
+            let draft = Draft {
+                channel_id: channel,
+                author_id: author,
+                parent: None,
+                body: &text,
+                html: &text,
+                mentioned: &[],
+                now: 0,
+            };
+            writes::post(&state, draft).await.expect("stored");
+        }
+        let events = reader.events(BURST as usize).await;
+        assert_eq!(
+            seqs(&events),
+            (start + 1..=start + BURST).collect::<Vec<_>>()
+        );
+    })
+    .await;
+}

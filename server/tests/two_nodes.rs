@@ -192,4 +192,20 @@ async fn messages_cross_between_two_nodes_both_ways() {
             ["posted on the first node", "posted on the second node"]
         );
     }
+
+    // Typing and presence cross too: each node sees both members online, and who types.
+    on_second
+        .send(serde_json::json!({"type": "typing", "channel": channel}))
+        .await;
+    let typing = on_first.frame_of_type("typing").await;
+    assert!(typing["user"]["name"].is_string(), "{typing}");
+    loop {
+        let presence = on_first.frame_of_type("presence").await;
+        if presence["online"]
+            .as_array()
+            .is_some_and(|online| online.len() == 2)
+        {
+            break;
+        }
+    }
 }

@@ -1,12 +1,15 @@
 //! This node's hub: one feed per channel that has live subscribers here. Told (by a local commit
 //! or by PostgreSQL) that a channel moved, it reads the new rows once and fans them out.
 use super::frames::{self, Delivery};
+use super::signals::{self, NodeSignal, REMOTE_PRESENCE_SECONDS};
 use app::discussion::notices::Notice;
 use app::discussion::types::{Author, ServerFrame};
 use sqlx::AnyPool;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
+use tokio::sync::mpsc::UnboundedSender;
 
 /// How many frames a connection may fall behind on one channel before it is resynced from the
 /// table instead.
@@ -19,6 +22,8 @@ struct Feed {
     sender: broadcast::Sender<Arc<Delivery>>,
     /// Members with this channel open on this node, by id: (name, open connections).
     online: HashMap<i64, (String, usize)>,
+    /// Who other nodes last said is online there, and when they said it.
+    remote: HashMap<u64, (Vec<Author>, Instant)>,
     /// Presence is announced at most once a second, not on every arrival.
     presence_changed: bool,
 }
@@ -26,13 +31,51 @@ struct Feed {
 pub struct Hub {
     db: AnyPool,
     feeds: Mutex<HashMap<i64, Feed>>,
+    /// This node's id among the nodes sharing the database.
+    node: u64,
+    /// Where typing and presence go to reach the other nodes (PostgreSQL only).
+    signals_out: Option<UnboundedSender<String>>,
 }
 
 impl Hub {
-    pub fn new(db: AnyPool) -> Hub {
+    pub fn new(db: AnyPool, signals_out: Option<UnboundedSender<String>>) -> Hub {
         Hub {
             db,
             feeds: Mutex::new(HashMap::new()),
+            node: rand::random(),
+            signals_out,
+        }
+    }
+
+    /// Tells the other nodes, if there are any.
+    fn tell_other_nodes(&self, frame: ServerFrame) {
+        let Some(out) = &self.signals_out else { return };
+        let signal = NodeSignal {
+            node: self.node,
+            frame,
+        };
+        if let Ok(payload) = serde_json::to_string(&signal) {
+            let _ = out.send(payload);
+        }
+    }
+
+    /// A signal from another node: typing is passed on here; presence is remembered and merged.
+    pub fn on_remote_signal(&self, payload: &str) {
+        let Ok(signal) = serde_json::from_str::<NodeSignal>(payload) else {
+            return;
+        };
+        if signal.node == self.node {
+            return;
+        }
+        match signal.frame {
+            ServerFrame::Presence { channel, online } => {
+                if let Some(feed) = self.feeds().get_mut(&channel) {
+                    feed.remote.insert(signal.node, (online, Instant::now()));
+                    feed.presence_changed = true;
+                }
+            }
+            frame @ ServerFrame::Typing { channel, .. } => self.signal_here(channel, &frame),
+            _ => {}
         }
     }
 
@@ -63,6 +106,7 @@ impl Hub {
             last_seq: current,
             sender: broadcast::channel(FEED_CAPACITY).0,
             online: HashMap::new(),
+            remote: HashMap::new(),
             presence_changed: false,
         });
         let receiver = feed.sender.subscribe();
@@ -88,13 +132,23 @@ impl Hub {
         }
         if feed.online.is_empty() {
             feeds.remove(&channel);
+            drop(feeds);
+            self.tell_other_nodes(ServerFrame::Presence {
+                channel,
+                online: Vec::new(),
+            });
         } else {
             feed.presence_changed = true;
         }
     }
 
-    /// Passes a signal (typing) to everyone here with the channel open.
+    /// Passes a signal (typing) to everyone with the channel open, on every node.
     pub fn signal(&self, channel: i64, frame: &ServerFrame) {
+        self.signal_here(channel, frame);
+        self.tell_other_nodes(frame.clone());
+    }
+
+    fn signal_here(&self, channel: i64, frame: &ServerFrame) {
         if let (Some(feed), Some(delivery)) = (self.feeds().get(&channel), Delivery::signal(frame))
         {
             let _ = feed.sender.send(Arc::new(delivery));
@@ -161,14 +215,27 @@ impl Hub {
         }
     }
 
-    /// Tells each channel whose set of online members changed since the last call.
-    pub fn announce_presence(&self) {
+    /// Tells each channel whose set of online members changed since the last call, here and to
+    /// the other nodes; with `repeat`, tells the other nodes again even without a change, so they
+    /// know this node is still there.
+    pub fn announce_presence(&self, repeat: bool) {
+        let mut to_publish = Vec::new();
         for (channel, feed) in self.feeds().iter_mut() {
-            if std::mem::take(&mut feed.presence_changed) {
+            let before = feed.remote.len();
+            let ttl = Duration::from_secs(REMOTE_PRESENCE_SECONDS);
+            feed.remote.retain(|_, (_, heard)| heard.elapsed() < ttl);
+            let changed = std::mem::take(&mut feed.presence_changed) || feed.remote.len() != before;
+            if changed {
                 if let Some(delivery) = presence(*channel, feed) {
                     let _ = feed.sender.send(Arc::new(delivery));
                 }
             }
+            if changed || repeat {
+                to_publish.push((*channel, local_online(feed)));
+            }
+        }
+        for (channel, online) in to_publish {
+            self.tell_other_nodes(ServerFrame::Presence { channel, online });
         }
     }
 
@@ -181,16 +248,20 @@ impl Hub {
     }
 }
 
-fn presence(channel: i64, feed: &Feed) -> Option<Delivery> {
-    let mut online: Vec<Author> = feed
-        .online
+fn local_online(feed: &Feed) -> Vec<Author> {
+    feed.online
         .iter()
         .map(|(id, (name, _))| Author {
             id: *id,
             name: name.clone(),
         })
-        .collect();
-    online.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-    online.truncate(100);
+        .collect()
+}
+
+fn presence(channel: i64, feed: &Feed) -> Option<Delivery> {
+    let online = signals::merge(
+        local_online(feed),
+        feed.remote.values().map(|(list, _)| list),
+    );
     Delivery::signal(&ServerFrame::Presence { channel, online })
 }

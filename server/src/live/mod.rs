@@ -4,6 +4,7 @@ mod connection;
 mod frames;
 pub mod hub;
 mod pg_listener;
+mod signals;
 mod socket;
 
 use crate::db::{Database, NativePool};
@@ -18,6 +19,8 @@ use tokio::sync::mpsc::UnboundedReceiver;
 /// How often feeds are compared with the table, in case a notification was lost.
 const CHECK_EVERY: Duration = Duration::from_secs(2);
 const PRESENCE_EVERY: Duration = Duration::from_secs(1);
+/// How often a node repeats to the others who is online on it.
+const PRESENCE_REPEAT_EVERY: Duration = Duration::from_secs(15);
 
 pub struct Live {
     pub hub: Arc<Hub>,
@@ -27,7 +30,11 @@ pub struct Live {
 /// Starts this node's hub and its background tasks.
 pub fn start(database: &Database) -> Live {
     let (notifier, notices) = LiveNotifier::new();
-    let hub = Arc::new(Hub::new(database.any.clone()));
+    let signals_out = match &database.native {
+        NativePool::Postgres(pool) => Some(signals::publisher(pool.clone())),
+        NativePool::Sqlite(_) => None,
+    };
+    let hub = Arc::new(Hub::new(database.any.clone(), signals_out));
     tokio::spawn(fan_out(hub.clone(), notices));
     tokio::spawn(housekeeping(hub.clone()));
     if let NativePool::Postgres(pool) = &database.native {
@@ -57,9 +64,11 @@ async fn fan_out(hub: Arc<Hub>, mut notices: UnboundedReceiver<Notice>) {
 async fn housekeeping(hub: Arc<Hub>) {
     let mut presence = tokio::time::interval(PRESENCE_EVERY);
     let mut check = tokio::time::interval(CHECK_EVERY);
+    let mut repeat = tokio::time::interval(PRESENCE_REPEAT_EVERY);
     loop {
         tokio::select! {
-            _ = presence.tick() => hub.announce_presence(),
+            _ = presence.tick() => hub.announce_presence(false),
+            _ = repeat.tick() => hub.announce_presence(true),
             _ = check.tick() => hub.check_all().await,
         }
     }

@@ -2,6 +2,7 @@
 //! connection is lost and comes back, the hub compares its feeds with the table, since
 //! notifications sent meanwhile are gone.
 use super::hub::Hub;
+use super::signals::SIGNAL_CHANNEL;
 use app::discussion::notices::{LiveNotifier, Notice, PG_CHANNEL};
 use sqlx::postgres::{PgListener, PgPool};
 use std::sync::Arc;
@@ -22,13 +23,16 @@ pub async fn run(pool: PgPool, notifier: LiveNotifier, hub: Arc<Hub>) {
 
 async fn listen(pool: &PgPool) -> Result<PgListener, sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen(PG_CHANNEL).await?;
+    listener.listen_all([PG_CHANNEL, SIGNAL_CHANNEL]).await?;
     Ok(listener)
 }
 
 async fn forward(listener: &mut PgListener, notifier: &LiveNotifier, hub: &Hub) {
     loop {
         match listener.try_recv().await {
+            Ok(Some(notification)) if notification.channel() == SIGNAL_CHANNEL => {
+                hub.on_remote_signal(notification.payload());
+            }
             Ok(Some(notification)) => {
                 if let Some(notice) = Notice::parse(notification.payload()) {
                     notifier.committed(notice);
