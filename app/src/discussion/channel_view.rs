@@ -141,15 +141,50 @@ fn OlderMessages(state: LiveState) -> impl IntoView {
             loading.set(false);
         });
     };
+    let link = NodeRef::<leptos::html::A>::new();
+    load_when_scrolled_to(link);
     move || {
         let timeline = state.timeline.read();
         let oldest = timeline.oldest_id().filter(|_| timeline.has_older)?;
         Some(view! {
-            <a class="older-link" href=format!("/discussion/{}?before={oldest}", state.channel) on:click=load>
+            <a class="older-link" href=format!("/discussion/{}?before={oldest}", state.channel) on:click=load node_ref=link>
                 {t!(i18n, discussion.load_older)}
             </a>
         })
     }
+}
+
+/// Scrolling up to the link loads the older messages, as if it were clicked.
+fn load_when_scrolled_to(link: NodeRef<leptos::html::A>) {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        use wasm_bindgen::prelude::Closure;
+        use wasm_bindgen::JsCast;
+        use web_sys::{IntersectionObserver, IntersectionObserverEntry};
+        let Some(anchor) = link.get() else { return };
+        let on_sight = Closure::<dyn FnMut(web_sys::js_sys::Array)>::new(
+            move |entries: web_sys::js_sys::Array| {
+                let seen = entries.iter().any(|entry| {
+                    entry
+                        .dyn_into::<IntersectionObserverEntry>()
+                        .is_ok_and(|entry| entry.is_intersecting())
+                });
+                if seen {
+                    if let Some(anchor) = link.get_untracked() {
+                        anchor.click();
+                    }
+                }
+            },
+        );
+        if let Ok(observer) = IntersectionObserver::new(on_sight.as_ref().unchecked_ref()) {
+            observer.observe(&anchor);
+            // The callback lives exactly as long as its observer.
+            let watching = send_wrapper::SendWrapper::new((observer, on_sight));
+            on_cleanup(move || watching.0.disconnect());
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = link;
 }
 
 /// Marks the channel read when it opens and as events arrive, for a member who follows it.
