@@ -35,7 +35,7 @@ pub fn rules(viewer: &Viewer, channel: &Channel, standing: Standing) -> Access {
             let local = viewer.city.id == city || coordinates;
             Access {
                 read: !channel.members_only || local,
-                post: active && local && !(standing.muted && !coordinates),
+                post: active && local && (coordinates || !standing.muted),
                 moderate: coordinates,
             }
         }

@@ -50,11 +50,7 @@ impl LiveState {
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     pub fn on_frame(&self, frame: ServerFrame) {
         match frame {
-            ServerFrame::Event(event) if event.channel == self.channel => {
-                if self.timeline.try_update(|timeline| timeline.apply(&event)) == Some(true) {
-                    self.applied.update(|count| *count += 1);
-                }
-            }
+            ServerFrame::Event(event) if event.channel == self.channel => self.apply(&event),
             ServerFrame::Event(event) => {
                 let mine =
                     event.message.author.as_ref().map(|author| author.id) == self.viewer_id();
@@ -89,17 +85,23 @@ impl LiveState {
                     channel.last_seq = seq;
                 }
             }),
-            ServerFrame::Typing { channel, user } if channel == self.channel => {
-                if self.viewer_id() != Some(user.id) {
-                    self.typing.set(Some(user.name));
-                    let typing = self.typing;
-                    set_timeout(move || typing.set(None), std::time::Duration::from_secs(4));
-                }
+            ServerFrame::Typing { channel, user }
+                if channel == self.channel && self.viewer_id() != Some(user.id) =>
+            {
+                self.typing.set(Some(user.name));
+                let typing = self.typing;
+                set_timeout(move || typing.set(None), std::time::Duration::from_secs(4));
             }
             ServerFrame::Presence { channel, online } if channel == self.channel => {
                 self.online.set(online)
             }
             _ => {}
+        }
+    }
+
+    fn apply(&self, event: &super::types::ChannelEvent) {
+        if self.timeline.try_update(|timeline| timeline.apply(event)) == Some(true) {
+            self.applied.update(|count| *count += 1);
         }
     }
 

@@ -280,15 +280,17 @@ pub struct MessageMeta {
     pub withdrawn: bool,
 }
 
+/// id, channel, author, parent, deleted at, hidden at.
+type MetaRow = (i64, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
+
 pub async fn message_meta(db: &AnyPool, id: i64) -> Result<Option<MessageMeta>, AppError> {
-    let row: Option<(i64, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>)> =
-        sqlx::query_as(
-            "SELECT id, channel_id, author_id, parent_id, deleted_at, hidden_at \
+    let row: Option<MetaRow> = sqlx::query_as(
+        "SELECT id, channel_id, author_id, parent_id, deleted_at, hidden_at \
              FROM messages WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
     Ok(row.map(
         |(id, channel_id, author_id, parent_id, deleted_at, hidden_at)| MessageMeta {
             id,
