@@ -12,10 +12,11 @@ use web_sys::{CloseEvent, MessageEvent, WebSocket};
 const LONGEST_PAUSE_MS: i32 = 10_000;
 
 type Handler<T> = Box<dyn Fn(T)>;
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
 struct Inner {
     socket: RefCell<Option<WebSocket>>,
-    handlers: RefCell<Vec<Closure<dyn FnMut(web_sys::Event)>>>,
+    handlers: RefCell<Vec<Listener>>,
     stopped: Cell<bool>,
     failures: Cell<u32>,
     /// Each channel to follow and the last event applied in it, read at every (re)connection.
@@ -133,7 +134,7 @@ fn open(inner: &Rc<Inner>) {
     *inner.socket.borrow_mut() = Some(socket);
 }
 
-fn listener(handler: impl FnMut(web_sys::Event) + 'static) -> Closure<dyn FnMut(web_sys::Event)> {
+fn listener(handler: impl FnMut(web_sys::Event) + 'static) -> Listener {
     Closure::wrap(Box::new(handler) as Box<dyn FnMut(web_sys::Event)>)
 }
 
