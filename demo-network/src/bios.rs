@@ -28,6 +28,18 @@ impl BioLang {
         }
     }
 
+    /// The ISO 639-1 code, as in `DemoPerson::languages`.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+            Self::Es => "es",
+            Self::Pt => "pt",
+            Self::It => "it",
+            Self::De => "de",
+        }
+    }
+
     /// Index into [`TEMPLATES`] and into `Skill::labels`.
     pub(crate) fn index(self) -> usize {
         self as usize

@@ -1,5 +1,5 @@
-//! The demo network Edges is seeded with: real cities and an international community of
-//! people, generated deterministically from a seed.
+//! The demo network Edges is seeded with: real cities, an international community of people
+//! and a year of their conversation, generated deterministically from a seed.
 //!
 //! Pure: no I/O, no clock, no global state. The same [`DemoParams`] always give the same
 //! [`DemoNetwork`] on every platform, because the generator is ChaCha8 seeded with
@@ -8,6 +8,7 @@
 
 mod bios;
 mod cities;
+mod conversation;
 mod fold;
 mod names;
 mod people;
@@ -20,6 +21,11 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::cities::CitySpec;
 use crate::people::Slot;
+
+pub use crate::conversation::{
+    generate_conversation, unread_backlog, DemoChannel, DemoMessage, DemoReaction, DemoTopic,
+    DEMO_TOPICS, HISTORY_DAYS,
+};
 
 /// The demo administrator (a plain [`DemoRole::Member`]: the server makes them admin).
 pub const DEMO_ADMIN_EMAIL: &str = "admin@edges.demo";

@@ -162,7 +162,7 @@ async fn replies_reactions_and_edits_arrive_as_numbered_events() {
                 &[("message", &root.to_string()), ("emoji", "🎉")],
             )
             .await;
-        assert_eq!(reacted.json::<bool>().await.unwrap(), true);
+        assert!(reacted.json::<bool>().await.unwrap(), "the reaction is on");
         let edited = server
             .call(
                 author,

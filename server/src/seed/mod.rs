@@ -1,11 +1,13 @@
-//! Puts the generated demo network into an empty database, in batches inside one transaction.
+//! Puts the generated demo network and its conversation into an empty database, in batches
+//! inside one transaction.
 mod channels;
+mod messages;
 
 use demo_network::{
     DemoNetwork, DemoParams, DemoPerson, DemoRole, DEMO_ADMIN_EMAIL, DEMO_PASSWORD,
 };
 use indicatif::{ProgressBar, ProgressStyle};
-use sqlx::{Any, AnyPool, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +15,7 @@ pub struct SeedCounts {
     pub cities: usize,
     pub connectors: usize,
     pub members: usize,
+    pub messages: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -25,9 +28,27 @@ pub enum SeedError {
     Hash,
 }
 
-/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
-const USERS_PER_BATCH: usize = 500;
-const TAGS_PER_BATCH: usize = 2000;
+/// Bound parameters per multi-row INSERT. SQLite finds each `$N` of a statement by a linear
+/// scan, so binding costs the square of the statement's parameter count: small statements are
+/// the fastest there. PostgreSQL pays a round trip per statement instead, so it takes big ones
+/// (well under its limit of 65,535).
+const SQLITE_PARAMETERS: usize = 250;
+const POSTGRES_PARAMETERS: usize = 8000;
+
+/// SQLite's page cache for the seeding connection, in KiB. The conversation's tables, indexes
+/// and search index outgrow SQLite's default 2 MB many times over; keeping them in memory
+/// saves a good part of the seeding time.
+const SQLITE_SEED_CACHE_KIB: i64 = 131_072;
+
+/// How many rows of `columns` values one INSERT of this transaction should carry.
+fn rows_per_insert(tx: &Transaction<'_, Any>, columns: usize) -> usize {
+    let parameters = if tx.backend_name() == "PostgreSQL" {
+        POSTGRES_PARAMETERS
+    } else {
+        SQLITE_PARAMETERS
+    };
+    (parameters / columns.max(1)).max(1)
+}
 
 pub async fn is_empty(db: &AnyPool) -> Result<bool, sqlx::Error> {
     let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
@@ -54,30 +75,92 @@ pub async fn seed(
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
+    let mut connection = db.acquire().await?;
+    let cache = enlarge_cache(&mut connection).await?;
+    let filled = fill(&mut connection, &network, params, &password_hash, progress).await;
+    restore_cache(&mut connection, cache).await?;
+    filled
+}
+
+/// On SQLite, enlarges the connection's page cache for the seed; answers the size to restore.
+async fn enlarge_cache(connection: &mut AnyConnection) -> Result<Option<i64>, sqlx::Error> {
+    if connection.backend_name() != "SQLite" {
+        return Ok(None);
+    }
+    let (previous,): (i64,) = sqlx::query_as("PRAGMA cache_size")
+        .fetch_one(&mut *connection)
+        .await?;
+    sqlx::query(&format!("PRAGMA cache_size = -{SQLITE_SEED_CACHE_KIB}"))
+        .execute(&mut *connection)
+        .await?;
+    Ok(Some(previous))
+}
+
+/// Gives the pooled connection its usual cache back, so the server does not keep the seed's.
+async fn restore_cache(
+    connection: &mut AnyConnection,
+    previous: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    if let Some(previous) = previous {
+        sqlx::query(&format!("PRAGMA cache_size = {previous}"))
+            .execute(&mut *connection)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Everything, in one transaction: a failed seed leaves the database empty.
+async fn fill(
+    connection: &mut AnyConnection,
+    network: &DemoNetwork,
+    params: &DemoParams,
+    password_hash: &str,
+    progress: &ProgressBar,
+) -> Result<SeedCounts, SeedError> {
     let now = app::context::now();
-    let mut tx = db.begin().await?;
-    let city_ids = insert_cities(&mut tx, &network).await?;
+    let mut tx = connection.begin().await?;
+    let city_ids = insert_cities(&mut tx, network).await?;
     progress.set_message("members");
-    for batch in network.people.chunks(USERS_PER_BATCH) {
-        insert_people(&mut tx, batch, &city_ids, &password_hash, now).await?;
+    let users_per_insert = rows_per_insert(&tx, 10);
+    for batch in network.people.chunks(users_per_insert) {
+        insert_people(&mut tx, batch, &city_ids, password_hash, now).await?;
         progress.inc(batch.len() as u64);
     }
     progress.set_message("profiles");
     let user_ids = ids_by_email(&mut tx).await?;
-    insert_tags(&mut tx, &network, &user_ids).await?;
-    let connectors = insert_connectors(&mut tx, &network, &user_ids, &city_ids, now).await?;
+    insert_tags(&mut tx, network, &user_ids).await?;
+    let connectors = insert_connectors(&mut tx, network, &user_ids, &city_ids, now).await?;
     sqlx::query("UPDATE users SET is_admin = TRUE WHERE email = $1")
         .bind(DEMO_ADMIN_EMAIL)
         .execute(&mut *tx)
         .await?;
     progress.set_message("channels");
-    channels::insert(&mut tx, now).await?;
+    let channel_ids = channels::insert(&mut tx, now).await?;
+    let conversation = demo_network::generate_conversation(params, network, now);
+    let person_ids: Vec<Option<i64>> = network
+        .people
+        .iter()
+        .map(|person| user_ids.get(&person.email).copied())
+        .collect();
+    let stored =
+        messages::insert(&mut tx, &conversation, &person_ids, &channel_ids, progress).await?;
+    channels::follow(
+        &mut tx,
+        params,
+        network,
+        &conversation,
+        &person_ids,
+        &channel_ids,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     progress.finish_with_message("done");
     Ok(SeedCounts {
         cities: city_ids.len(),
         connectors,
         members: network.people.len(),
+        messages: stored.messages,
     })
 }
 
@@ -161,7 +244,7 @@ async fn insert_pairs(
     table: &str,
     pairs: &[(i64, &str)],
 ) -> Result<(), sqlx::Error> {
-    for batch in pairs.chunks(TAGS_PER_BATCH) {
+    for batch in pairs.chunks(rows_per_insert(tx, 2)) {
         let sql = format!("INSERT INTO {table} VALUES {}", value_rows(batch.len(), 2));
         let mut query = sqlx::query(&sql);
         for (user_id, value) in batch {
