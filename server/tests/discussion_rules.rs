@@ -290,3 +290,50 @@ fn tags(html: &str) -> Vec<&str> {
         .filter_map(|rest| rest.split_once('>').map(|(tag, _)| tag))
         .collect()
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_finds_words_in_readable_channels_only() {
+    on_every_backend(|server| async move {
+        let channel = paris_channel(&server).await;
+        let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let word = format!("zebracorn{}", server.backend);
+        let posted = post(&server, &member, &channel, &format!("Who saw the **{word}** at the festival?")).await;
+        assert!(posted.status().is_success());
+        let partner = server
+            .scalar(&format!("SELECT id FROM users WHERE email = '{DEMO_CONNECTOR_EMAIL}'"))
+            .await
+            .to_string();
+        let private: i64 = server
+            .call(&member, "open_conversation", &[("with", &partner)])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let secret = post(&server, &member, &private.to_string(), &format!("secret {word} plans")).await;
+        assert!(secret.status().is_success());
+
+        let search = |client: Client, query: String| {
+            let server = &server;
+            async move {
+                let response = server.call(&client, "search_messages", &[("query", &query)]).await;
+                assert!(response.status().is_success(), "{}", response.status());
+                response.json::<serde_json::Value>().await.unwrap()
+            }
+        };
+        let found = search(member.clone(), format!("festival {word}")).await;
+        let bodies: Vec<&str> = found.as_array().unwrap().iter().map(|hit| hit["message"]["body"].as_str().unwrap()).collect();
+        assert_eq!(bodies.len(), 1, "{bodies:?}");
+        assert!(bodies[0].contains("festival"));
+        assert_eq!(search(member.clone(), word.clone()).await.as_array().unwrap().len(), 2);
+
+        let outsider = server
+            .text("SELECT email FROM users WHERE city_id = (SELECT id FROM cities WHERE slug = 'lyon') \
+                   AND id NOT IN (SELECT user_id FROM connectors) AND is_admin = FALSE ORDER BY id LIMIT 1")
+            .await;
+        let outsider = server.signed_in(&outsider).await;
+        let seen = search(outsider, word.clone()).await;
+        assert_eq!(seen.as_array().unwrap().len(), 1, "the private message stays private: {seen}");
+        assert_eq!(search(member, "\"unbalanced OR *".to_string()).await.as_array().map(Vec::len), Some(0));
+    })
+    .await;
+}
