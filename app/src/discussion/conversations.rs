@@ -3,7 +3,7 @@ use crate::error::AppError;
 use sqlx::AnyPool;
 
 /// The viewer included.
-pub const MAX_PEOPLE: usize = 9;
+pub const MAX_PEOPLE: usize = super::types::MAX_CONVERSATION_PEOPLE;
 
 /// Names of those among `ids` who are active members, sorted by name.
 pub async fn active_names(db: &AnyPool, ids: &[i64]) -> Result<Vec<String>, AppError> {

@@ -6,6 +6,7 @@ use super::create_topic::CreateTopic;
 use super::get_channel_page::get_channel_page;
 use super::get_thread::get_thread;
 use super::list_channels::list_channels;
+use super::new_conversation::NewConversation;
 use super::types::{ChannelPage, ChannelSummary, MessageView};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -107,6 +108,7 @@ fn DiscussionTools() -> impl IntoView {
             <li><A href="/notifications">{t!(i18n, discussion.notifications)}</A></li>
             {move || coordinates().then(|| view! { <li><A href="/moderation">{t!(i18n, discussion.moderation)}</A></li> })}
         </ul>
+        {move || session.current().is_some_and(|viewer| !viewer.is_alumni).then(|| view! { <NewConversation /> })}
         {move || coordinates().then(|| view! {
             <details class="new-topic">
                 <summary>{t!(i18n, discussion.new_topic)}</summary>

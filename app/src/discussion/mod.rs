@@ -27,6 +27,7 @@ pub mod message_text;
 pub mod moderation_page;
 pub mod mute_channel;
 pub mod mute_member;
+mod new_conversation;
 pub mod notifications_page;
 pub mod open_conversation;
 pub mod post_message;

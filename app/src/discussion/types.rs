@@ -8,6 +8,8 @@ pub const PAGE_SIZE: usize = 50;
 /// Posting allowance per member: this many messages in any window of this many seconds.
 pub const POSTS_PER_WINDOW: i64 = 10;
 pub const POST_WINDOW_SECONDS: i64 = 10;
+/// A private conversation's size, the member who opens it included.
+pub const MAX_CONVERSATION_PEOPLE: usize = 9;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
