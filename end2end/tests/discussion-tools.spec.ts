@@ -70,3 +70,24 @@ test("a member opens a private conversation from a profile", async ({ page }) =>
   await expect(page.locator(".channel .message-body", { hasText: "Shall we meet" })).toHaveCount(1);
   await expect(page.getByRole("link", { name: new RegExp(`^@ .*${name}`) })).toBeVisible();
 });
+
+test("a member starts a private conversation with two others", async ({ page }) => {
+  await logIn(page, MEMBER);
+  await open(page, "/discussion");
+  await page.getByText("New private conversation").click();
+  const people = page.getByLabel("Add people (up to 8)");
+  const chosen: string[] = [];
+  for (const letters of ["Ma", "Lu"]) {
+    await people.pressSequentially(letters);
+    const suggestion = page.locator(".new-conversation .mention-suggestions button").first();
+    await expect(suggestion).toBeVisible();
+    chosen.push(((await suggestion.textContent()) ?? "").trim());
+    await suggestion.click();
+  }
+  await expect(page.locator(".new-conversation .chosen li")).toHaveCount(2);
+  await page.getByRole("button", { name: "Start" }).click();
+  const heading = page.getByRole("heading", { level: 1 });
+  for (const name of chosen) {
+    await expect(heading).toContainText(name);
+  }
+});
