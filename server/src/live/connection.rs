@@ -6,7 +6,7 @@ use super::hub::Hub;
 use app::accounts::types::Viewer;
 use app::discussion::types::{Author, ClientFrame, ServerFrame};
 use app::discussion::{access, queries};
-use axum::extract::ws::{Message, WebSocket};
+use axum::extract::ws::{Message, Utf8Bytes, WebSocket};
 use futures::stream::SplitSink;
 use futures::{FutureExt, SinkExt, StreamExt};
 use std::collections::HashMap;
@@ -38,7 +38,7 @@ pub struct Connection {
 }
 
 /// What to send next, in order.
-type Outbox = Vec<Arc<str>>;
+type Outbox = Vec<Utf8Bytes>;
 
 impl Connection {
     pub fn new(hub: Arc<Hub>, viewer: Viewer) -> Connection {
@@ -244,11 +244,11 @@ async fn send_all(
         return Ok(());
     }
     for json in outbox {
-        sink.feed(Message::Text(json.as_ref().into())).await?;
+        sink.feed(Message::Text(json)).await?;
     }
     sink.flush().await
 }
 
-fn frame(frame: &ServerFrame) -> Option<Arc<str>> {
+fn frame(frame: &ServerFrame) -> Option<Utf8Bytes> {
     Delivery::signal(frame).map(|delivery| delivery.json)
 }

@@ -4,14 +4,15 @@ use app::discussion::types::{ChannelEvent, ServerFrame};
 use app::error::AppError;
 use sqlx::AnyPool;
 use std::collections::HashMap;
-use std::sync::Arc;
+use axum::extract::ws::Utf8Bytes;
 
 /// A frame ready to send. Numbered frames are channel events; unnumbered ones (typing, presence)
 /// are passing signals that nobody replays.
 #[derive(Debug)]
 pub struct Delivery {
     pub seq: Option<i64>,
-    pub json: Arc<str>,
+    /// Shared, not copied, by every connection that sends it.
+    pub json: Utf8Bytes,
 }
 
 impl Delivery {
