@@ -15,6 +15,7 @@ mod subjects;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod writing;
 
 use crate::{apportion, cities, DemoNetwork, DemoParams, DEMO_MEMBER_EMAIL};
 
@@ -79,14 +80,16 @@ pub struct DemoReaction {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoMessage {
-    /// Index into [`DemoNetwork::people`]; they had joined a day or more before writing.
+    /// Index into [`DemoNetwork::people`]. They had joined by then: at most `joined_days_ago`
+    /// days before `now`. Newcomers introduce themselves within days and write nothing else
+    /// before that.
     pub author: usize,
     /// Unix seconds within the [`HISTORY_DAYS`] before `now`, strictly increasing in a channel.
     pub created_at: i64,
     /// Index into the same channel's messages of the thread's first message, which is always
     /// an earlier top-level message.
     pub parent: Option<usize>,
-    /// Markdown, at most a few hundred characters, never empty.
+    /// Markdown (bold, lists, links, code), a few hundred characters at most, never empty.
     pub body: String,
     /// ISO 639-1 code of the language the body is written in.
     pub language: &'static str,

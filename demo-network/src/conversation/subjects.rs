@@ -156,12 +156,12 @@ impl Subject {
         let mix: &[(Response, u32)] = match self {
             S::Intro => &[(R::Welcome, 90), (R::Offer, 10)],
             S::Visit => &[(R::Welcome, 40), (R::Offer, 45), (R::Answer, 15)],
-            S::Question => &[(R::Answer, 75), (R::Offer, 15), (R::Support, 10)],
+            S::Question => &[(R::Answer, 80), (R::Offer, 20)],
             S::Event => &[(R::Attend, 65), (R::FollowUp, 25), (R::Support, 10)],
             S::SkillOffer => &[(R::Attend, 50), (R::FollowUp, 25), (R::Support, 25)],
-            S::SkillRequest => &[(R::Offer, 70), (R::Answer, 30)],
-            S::Commons => &[(R::Support, 60), (R::FollowUp, 20), (R::Answer, 20)],
-            S::Funding => &[(R::Support, 40), (R::FollowUp, 40), (R::Answer, 20)],
+            S::SkillRequest => &[(R::Offer, 100)],
+            S::Commons => &[(R::Support, 85), (R::FollowUp, 15)],
+            S::Funding => &[(R::Support, 50), (R::FollowUp, 50)],
             S::News => &[(R::Support, 80), (R::FollowUp, 20)],
             S::Random => &[(R::Banter, 55), (R::Support, 45)],
         };

@@ -2,9 +2,9 @@
 use app::discussion::queries;
 use app::discussion::types::{ChannelEvent, ServerFrame};
 use app::error::AppError;
+use axum::extract::ws::Utf8Bytes;
 use sqlx::AnyPool;
 use std::collections::HashMap;
-use axum::extract::ws::Utf8Bytes;
 
 /// A frame ready to send. Numbered frames are channel events; unnumbered ones (typing, presence)
 /// are passing signals that nobody replays.
