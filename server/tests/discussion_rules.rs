@@ -41,6 +41,14 @@ fn allowed(endpoint: &str, role: Role) -> bool {
         "hide_message" | "set_members_only" => matches!(role, Connector | Admin),
         "delete_message" => matches!(role, Member | Connector | Admin),
         "open_conversation" => !matches!(role, Anonymous | Alumni),
+        "search_messages"
+        | "list_notifications"
+        | "mark_notifications_read"
+        | "get_message_history"
+        | "suggest_members" => role != Anonymous,
+        "report_message" => !matches!(role, Anonymous | Alumni),
+        "list_reports" | "create_topic" => matches!(role, Connector | ConnectorElsewhere | Admin),
+        "resolve_report" | "mute_member" => matches!(role, Connector | Admin),
         other => panic!("no expectation for {other}"),
     }
 }
@@ -126,7 +134,41 @@ async fn every_discussion_function_allows_and_refuses_by_role() {
                 .await
                 .unwrap();
             let message = message.to_string();
+            let reported = server
+                .call(
+                    &author,
+                    "report_message",
+                    &[("message", &message), ("reason", "Check this")],
+                )
+                .await;
+            assert!(reported.status().is_success(), "{}", reported.status());
+            let report = server
+                .scalar("SELECT MAX(id) FROM message_reports")
+                .await
+                .to_string();
+            let topic = format!("Topic {role:?} {}", server.backend);
             let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+                ("search_messages", vec![("query", "festival")]),
+                ("list_notifications", vec![]),
+                ("mark_notifications_read", vec![]),
+                ("get_message_history", vec![("message", &message)]),
+                ("suggest_members", vec![("prefix", "a")]),
+                (
+                    "report_message",
+                    vec![("message", &message), ("reason", "Spam")],
+                ),
+                ("list_reports", vec![]),
+                ("resolve_report", vec![("report", &report)]),
+                (
+                    "mute_member",
+                    vec![
+                        ("channel", &channel),
+                        ("member", &partner),
+                        ("hours", "0"),
+                        ("reason", "Calm down"),
+                    ],
+                ),
+                ("create_topic", vec![("name", &topic), ("description", "")]),
                 ("list_channels", vec![]),
                 ("get_channel_page", vec![("channel", &channel)]),
                 (

@@ -76,8 +76,13 @@ fn ReportItem(report: ModerationReport) -> impl IntoView {
                     <ActionForm action=tools.mute attr:class="inline-form">
                         <input type="hidden" name="channel" value=message.channel_id />
                         <input type="hidden" name="member" value=author.id />
-                        <input type="hidden" name="hours" value="24" />
                         <input type="hidden" name="reason" value=mute_reason />
+                        <label for=format!("mute-{}", report.id)>{t!(i18n, discussion.mute_for)}</label>
+                        <select id=format!("mute-{}", report.id) name="hours">
+                            <option value="1">{t!(i18n, discussion.one_hour)}</option>
+                            <option value="24" selected>{t!(i18n, discussion.one_day)}</option>
+                            <option value="168">{t!(i18n, discussion.one_week)}</option>
+                        </select>
                         <button type="submit" class="link-button">{t!(i18n, discussion.mute_author)}</button>
                     </ActionForm>
                 })}
