@@ -35,7 +35,8 @@ fn allowed(endpoint: &str, role: Role) -> bool {
         | "list_older_messages"
         | "get_thread"
         | "mark_channel_read"
-        | "follow_channel" => role != Anonymous,
+        | "follow_channel"
+        | "mute_channel" => role != Anonymous,
         "post_message" | "toggle_reaction" => matches!(role, Member | Connector | Admin),
         "edit_message" => role == Member,
         "hide_message" | "set_members_only" => matches!(role, Connector | Admin),
@@ -148,6 +149,10 @@ async fn every_discussion_function_allows_and_refuses_by_role() {
                 .to_string();
             let topic = format!("Topic {role:?} {}", server.backend);
             let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+                (
+                    "mute_channel",
+                    vec![("channel", &channel), ("muted", "false")],
+                ),
                 ("search_messages", vec![("query", "festival")]),
                 ("list_notifications", vec![]),
                 ("mark_notifications_read", vec![]),
