@@ -1,30 +1,10 @@
 //! Every server function, called as every kind of person, allows or refuses as the rules say.
 mod common;
 
+use common::roles::{Role, ROLES};
 use common::{on_every_backend, TestServer};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
-    Anonymous,
-    Member,
-    MemberElsewhere,
-    Connector,
-    ConnectorElsewhere,
-    Alumni,
-    Admin,
-}
-
-const ROLES: [Role; 7] = [
-    Role::Anonymous,
-    Role::Member,
-    Role::MemberElsewhere,
-    Role::Connector,
-    Role::ConnectorElsewhere,
-    Role::Alumni,
-    Role::Admin,
-];
 
 /// Who may call it. "Home" is Paris, the first city; "elsewhere" is Lyon.
 fn allowed(endpoint: &str, role: Role) -> bool {

@@ -82,19 +82,7 @@ async fn session(base: &str, email: &str) -> (Client, String) {
         "{email}: {}",
         response.status()
     );
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|value| {
-            value
-                .split(';')
-                .next()
-                .filter(|pair| pair.starts_with("edges_session="))
-        })
-        .expect("session cookie")
-        .to_string();
+    let cookie = common::session_cookie(&response);
     (client, cookie)
 }
 

@@ -80,6 +80,20 @@ pub async fn readable(
     Ok((channel, access))
 }
 
+/// A message, its channel and the viewer's rights there, when they may read it (otherwise "not
+/// found", like the channel itself).
+pub async fn readable_message(
+    db: &AnyPool,
+    viewer: &Viewer,
+    message_id: i64,
+) -> Result<(queries::MessageMeta, Channel, Access), AppError> {
+    let meta = queries::message_meta(db, message_id)
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    let (channel, access) = readable(db, viewer, meta.channel_id).await?;
+    Ok((meta, channel, access))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

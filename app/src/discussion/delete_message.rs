@@ -4,16 +4,13 @@ use leptos::prelude::*;
 /// The author, or a moderator of the channel, deletes a message; a tombstone stays in its place.
 #[server(endpoint = "delete_message")]
 pub async fn delete_message(message: i64) -> Result<(), AppError> {
-    use super::{access, queries, writes};
+    use super::{access, writes};
     use crate::accounts::authz;
     use crate::context::{fail, now, state};
 
     let viewer = authz::active_member().await?;
     let state = state()?;
-    let meta = queries::message_meta(&state.db, message)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    let (_, rights) = access::readable(&state.db, &viewer, meta.channel_id).await?;
+    let (meta, _, rights) = access::readable_message(&state.db, &viewer, message).await?;
     if meta.author_id != Some(viewer.id) && !rights.moderate {
         return Err(fail(AppError::Forbidden));
     }

@@ -4,16 +4,13 @@ use leptos::prelude::*;
 /// The author changes their message's text; the earlier text stays in its history.
 #[server(endpoint = "edit_message")]
 pub async fn edit_message(message: i64, body: String) -> Result<(), AppError> {
-    use super::{access, message_text, queries, writes};
+    use super::{access, message_text, writes};
     use crate::accounts::authz;
     use crate::context::{fail, now, state};
 
     let viewer = authz::active_member().await?;
     let state = state()?;
-    let meta = queries::message_meta(&state.db, message)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    let (_, rights) = access::readable(&state.db, &viewer, meta.channel_id).await?;
+    let (meta, _, rights) = access::readable_message(&state.db, &viewer, message).await?;
     if meta.author_id != Some(viewer.id) || meta.withdrawn || !rights.post {
         return Err(fail(AppError::Forbidden));
     }

@@ -5,16 +5,13 @@ use leptos::prelude::*;
 /// The earlier versions of an edited message, oldest first.
 #[server(endpoint = "get_message_history")]
 pub async fn get_message_history(message: i64) -> Result<Vec<EarlierVersion>, AppError> {
-    use super::{access, queries};
+    use super::access;
     use crate::accounts::authz;
-    use crate::context::{db, fail};
+    use crate::context::db;
 
     let viewer = authz::signed_in().await?;
     let db = db()?;
-    let meta = queries::message_meta(&db, message)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    access::readable(&db, &viewer, meta.channel_id).await?;
+    let (meta, _, _) = access::readable_message(&db, &viewer, message).await?;
     if meta.withdrawn {
         return Ok(Vec::new());
     }

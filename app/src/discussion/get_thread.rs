@@ -7,13 +7,10 @@ use leptos::prelude::*;
 pub async fn get_thread(message: i64) -> Result<Vec<MessageView>, AppError> {
     use super::{access, queries};
     use crate::accounts::authz;
-    use crate::context::{db, fail};
+    use crate::context::db;
 
     let viewer = authz::signed_in().await?;
     let db = db()?;
-    let meta = queries::message_meta(&db, message)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    access::readable(&db, &viewer, meta.channel_id).await?;
+    let (meta, _, _) = access::readable_message(&db, &viewer, message).await?;
     queries::thread(&db, meta.parent_id.unwrap_or(meta.id)).await
 }

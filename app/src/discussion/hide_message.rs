@@ -4,17 +4,14 @@ use leptos::prelude::*;
 /// A moderator (the city's connectors, or an admin) hides a message, giving a reason.
 #[server(endpoint = "hide_message")]
 pub async fn hide_message(message: i64, reason: String) -> Result<(), AppError> {
-    use super::{access, queries, writes};
+    use super::{access, writes};
     use crate::accounts::authz;
     use crate::context::{fail, now, state};
     use crate::error::Problem;
 
     let viewer = authz::active_member().await?;
     let state = state()?;
-    let meta = queries::message_meta(&state.db, message)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    let (_, rights) = access::readable(&state.db, &viewer, meta.channel_id).await?;
+    let (meta, _, rights) = access::readable_message(&state.db, &viewer, message).await?;
     if !rights.moderate {
         return Err(fail(AppError::Forbidden));
     }

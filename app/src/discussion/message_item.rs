@@ -35,10 +35,7 @@ pub fn MessageItem(message: MessageView, #[prop(optional)] in_thread: bool) -> i
     let actions = expect_context::<MessageActions>();
     let id = message.id;
     let channel = message.channel_id;
-    let link = match message.parent_id {
-        Some(root) => format!("/discussion/{channel}?thread={root}#m{id}"),
-        None => format!("/discussion/{channel}?before={}#m{id}", id + 1),
-    };
+    let link = message.link();
     let withdrawn = message.deleted || message.hidden;
     let own = actions.viewer.is_some()
         && message.author.as_ref().map(|author| author.id) == actions.viewer;

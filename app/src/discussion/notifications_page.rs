@@ -45,18 +45,7 @@ fn NotificationItem(item: Notification) -> impl IntoView {
         "reply" => t_string!(i18n, discussion.replied_to_you, name = who.clone()).to_string(),
         _ => t_string!(i18n, discussion.reported).to_string(),
     };
-    let link = match message.parent_id {
-        Some(root) => format!(
-            "/discussion/{}?thread={root}#m{}",
-            message.channel_id, message.id
-        ),
-        None => format!(
-            "/discussion/{}?before={}#m{}",
-            message.channel_id,
-            message.id + 1,
-            message.id
-        ),
-    };
+    let link = message.link();
     view! {
         <li class="hit" class:unread=item.unread>
             <p><A href=link>{what}</A>" · "<span class="muted">{item.channel_name}" · "{iso_minute(message.created_at)}</span></p>

@@ -4,17 +4,14 @@ use leptos::prelude::*;
 /// Any member who can read a message reports it; the channel's moderators are told.
 #[server(endpoint = "report_message")]
 pub async fn report_message(message: i64, reason: String) -> Result<(), AppError> {
-    use super::{access, moderation, queries};
+    use super::{access, moderation};
     use crate::accounts::authz;
     use crate::context::{db, fail, now};
     use crate::error::Problem;
 
     let viewer = authz::active_member().await?;
     let db = db()?;
-    let meta = queries::message_meta(&db, message)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    let (channel, _) = access::readable(&db, &viewer, meta.channel_id).await?;
+    let (meta, channel, _) = access::readable_message(&db, &viewer, message).await?;
     if channel.kind == super::types::ChannelKind::Direct {
         return Err(fail(AppError::Forbidden));
     }

@@ -37,18 +37,7 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn Hit(hit: SearchHit) -> impl IntoView {
     let message = hit.message;
-    let link = match message.parent_id {
-        Some(root) => format!(
-            "/discussion/{}?thread={root}#m{}",
-            message.channel_id, message.id
-        ),
-        None => format!(
-            "/discussion/{}?before={}#m{}",
-            message.channel_id,
-            message.id + 1,
-            message.id
-        ),
-    };
+    let link = message.link();
     view! {
         <li class="hit">
             <p class="muted">

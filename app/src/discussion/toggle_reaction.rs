@@ -4,16 +4,13 @@ use leptos::prelude::*;
 /// Adds the viewer's emoji reaction to a message, or takes it back. Answers whether it is on.
 #[server(endpoint = "toggle_reaction")]
 pub async fn toggle_reaction(message: i64, emoji: String) -> Result<bool, AppError> {
-    use super::{access, message_text, queries, writes};
+    use super::{access, message_text, writes};
     use crate::accounts::authz;
     use crate::context::{fail, now, state};
 
     let viewer = authz::active_member().await?;
     let state = state()?;
-    let meta = queries::message_meta(&state.db, message)
-        .await?
-        .ok_or_else(|| fail(AppError::NotFound))?;
-    let (_, rights) = access::readable(&state.db, &viewer, meta.channel_id).await?;
+    let (meta, _, rights) = access::readable_message(&state.db, &viewer, message).await?;
     if !rights.post || meta.withdrawn {
         return Err(fail(AppError::Forbidden));
     }

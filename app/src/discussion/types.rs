@@ -89,6 +89,21 @@ pub struct MessageView {
     pub reactions: Vec<Reaction>,
 }
 
+impl MessageView {
+    /// Where the message can be seen: its thread, or the channel page that ends with it.
+    pub fn link(&self) -> String {
+        match self.parent_id {
+            Some(root) => format!("/discussion/{}?thread={root}#m{}", self.channel_id, self.id),
+            None => format!(
+                "/discussion/{}?before={}#m{}",
+                self.channel_id,
+                self.id + 1,
+                self.id
+            ),
+        }
+    }
+}
+
 /// A channel opened at its latest messages (or around one message).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChannelPage {

@@ -65,6 +65,24 @@ async fn commit(state: &ServerState, mut tx: Tx<'_>, notice: Notice) -> Result<(
     Ok(())
 }
 
+/// Records the change's event under the sequence number it took, then commits.
+async fn finish(
+    state: &ServerState,
+    mut tx: Tx<'_>,
+    channel_id: i64,
+    seq: i64,
+    kind: EventKind,
+    message_id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    record_event(&mut tx, channel_id, seq, kind, message_id, now).await?;
+    let notice = Notice {
+        channel: channel_id,
+        seq,
+    };
+    commit(state, tx, notice).await
+}
+
 /// A message about to be stored: already validated and rendered.
 pub struct Draft<'a> {
     pub channel_id: i64,
@@ -195,14 +213,14 @@ pub async fn edit(
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    record_event(&mut tx, channel_id, seq, EventKind::Edited, message_id, now).await?;
-    commit(
+    finish(
         state,
         tx,
-        Notice {
-            channel: channel_id,
-            seq,
-        },
+        channel_id,
+        seq,
+        EventKind::Edited,
+        message_id,
+        now,
     )
     .await
 }
@@ -227,22 +245,14 @@ pub async fn delete(
             .execute(&mut *tx)
             .await?;
     }
-    record_event(
-        &mut tx,
+    finish(
+        state,
+        tx,
         channel_id,
         seq,
         EventKind::Deleted,
         message_id,
         now,
-    )
-    .await?;
-    commit(
-        state,
-        tx,
-        Notice {
-            channel: channel_id,
-            seq,
-        },
     )
     .await
 }
@@ -277,22 +287,14 @@ pub async fn toggle_reaction(
         .execute(&mut *tx)
         .await?;
     }
-    record_event(
-        &mut tx,
+    finish(
+        state,
+        tx,
         channel_id,
         seq,
         EventKind::Reacted,
         message_id,
         now,
-    )
-    .await?;
-    commit(
-        state,
-        tx,
-        Notice {
-            channel: channel_id,
-            seq,
-        },
     )
     .await?;
     Ok(removed == 0)
@@ -318,14 +320,14 @@ pub async fn hide(
     .bind(reason)
     .execute(&mut *tx)
     .await?;
-    record_event(&mut tx, channel_id, seq, EventKind::Hidden, message_id, now).await?;
-    commit(
+    finish(
         state,
         tx,
-        Notice {
-            channel: channel_id,
-            seq,
-        },
+        channel_id,
+        seq,
+        EventKind::Hidden,
+        message_id,
+        now,
     )
     .await
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod live;
+pub mod roles;
 
 use demo_network::{DemoParams, DEMO_PASSWORD};
 use leptos::prelude::LeptosOptions;
@@ -201,15 +202,7 @@ impl TestServer {
             "{email}: {}",
             response.status()
         );
-        let cookie = response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .find(|value| value.starts_with("edges_session="))
-            .and_then(|value| value.split(';').next())
-            .expect("session cookie")
-            .to_string();
+        let cookie = session_cookie(&response);
         (client, cookie)
     }
 
@@ -220,4 +213,17 @@ impl TestServer {
             .expect(sql);
         rows.into_iter().map(|(text,)| text).collect()
     }
+}
+
+/// The `edges_session=…` pair a login answer sets, ready for a `Cookie` header.
+pub fn session_cookie(response: &Response) -> String {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .filter_map(|value| value.split(';').next())
+        .find(|pair| pair.starts_with("edges_session="))
+        .expect("session cookie")
+        .to_string()
 }
