@@ -84,6 +84,20 @@ impl LiveClient {
         }
     }
 
+    /// Reads (and so answers pings) until the server ends the connection; panics if it does not
+    /// within the patience window.
+    pub async fn until_closed_by_server(&mut self) {
+        loop {
+            let next = tokio::time::timeout(PATIENCE, self.socket.next())
+                .await
+                .expect("the server closes the connection within the patience window");
+            match next {
+                None | Some(Err(_)) | Some(Ok(Message::Close(_))) => return,
+                Some(Ok(_)) => {}
+            }
+        }
+    }
+
     pub async fn close(mut self) {
         let _ = self.socket.close(None).await;
     }

@@ -1,8 +1,7 @@
 //! Two `edges` processes on one PostgreSQL database, a live client on each: messages posted on
 //! either node reach both, in order, once.
-mod common;
 
-use common::live::LiveClient;
+use crate::common::live::LiveClient;
 use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL, DEMO_PASSWORD};
 use reqwest::Client;
 use std::path::PathBuf;
@@ -82,7 +81,7 @@ async fn session(base: &str, email: &str) -> (Client, String) {
         "{email}: {}",
         response.status()
     );
-    let cookie = common::session_cookie(&response);
+    let cookie = crate::common::session_cookie(&response);
     (client, cookie)
 }
 
@@ -104,7 +103,7 @@ async fn post(client: &Client, base: &str, cookie: &str, channel: i64, body: &st
 
 #[tokio::test(flavor = "multi_thread")]
 async fn messages_cross_between_two_nodes_both_ways() {
-    let Some(url) = common::postgres_url().await else {
+    let Some(url) = crate::common::postgres_url().await else {
         assert!(
             !std::env::var("CI").is_ok_and(|ci| ci == "true"),
             "CI requires PostgreSQL"

@@ -1,7 +1,6 @@
 //! Signing up, logging in and out, sessions and profiles, through HTTP like the app does.
-mod common;
 
-use common::on_every_backend;
+use crate::common::on_every_backend;
 use demo_network::{DEMO_MEMBER_EMAIL, DEMO_PASSWORD};
 use serde_json::Value;
 
@@ -186,9 +185,9 @@ async fn over_https_the_session_cookie_is_secure_with_a_host_prefix() {
     let url = format!("sqlite://{}", dir.path().join("edges.db").display());
     let config = server::http::HttpConfig {
         https: true,
-        trust_proxy: false,
+        ..server::http::HttpConfig::default()
     };
-    let server = common::TestServer::start_with(&url, "sqlite", config).await;
+    let server = crate::common::TestServer::start_with(&url, "sqlite", config).await;
     let response = server
         .call(
             &server.client(),

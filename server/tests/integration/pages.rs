@@ -1,7 +1,6 @@
 //! Pages render on the server with the security headers, and the guards refuse what they must.
-mod common;
 
-use common::on_every_backend;
+use crate::common::on_every_backend;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn pages_render_on_the_server_with_security_headers() {
@@ -73,6 +72,46 @@ async fn cross_site_posts_and_huge_bodies_are_refused() {
             )
             .await;
         assert_eq!(response.status(), 413);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn health_answers_503_when_the_database_is_gone_and_metrics_count_what_happens() {
+    on_every_backend(|server| async move {
+        let client = server.client();
+        let (_, cookie) = server.session(demo_network::DEMO_MEMBER_EMAIL).await;
+        let tab = crate::common::live::LiveClient::connect(&server.base, &cookie).await;
+        let metrics = client
+            .get(format!("{}/metrics", server.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(metrics.status(), 200);
+        let text = metrics.text().await.unwrap();
+        let value = |name: &str| -> f64 {
+            text.lines()
+                .find_map(|line| line.strip_prefix(&format!("{name} ")))
+                .and_then(|value| value.parse().ok())
+                .unwrap_or_else(|| panic!("{name} missing from\n{text}"))
+        };
+        assert!(value("process_resident_memory_bytes") > 0.0);
+        assert!(value("edges_live_connections") >= 1.0);
+        assert!(value("edges_db_pool_connections") >= 1.0);
+        assert!(
+            text.contains("edges_http_requests_total{kind=\"api\",method=\"POST\",status=\"200\"}"),
+            "{text}"
+        );
+        assert!(text.contains("edges_http_request_duration_seconds_bucket"));
+        tab.close().await;
+
+        server.database.any.close().await;
+        let health = client
+            .get(format!("{}/healthz", server.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(health.status(), 503);
     })
     .await;
 }

@@ -1,29 +1,52 @@
 //! Every server function, called as every kind of person, allows or refuses as the rules say.
-mod common;
 
-use common::roles::{Role, ROLES};
-use common::{on_every_backend, TestServer};
+use crate::common::roles::{Role, ROLES};
+use crate::common::{on_every_backend, TestServer};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 
 /// Who may call it. "Home" is Paris, the first city; "elsewhere" is Lyon.
 fn allowed(endpoint: &str, role: Role) -> bool {
+    expectation(endpoint, role).unwrap_or_else(|| panic!("no expectation for {endpoint}"))
+}
+
+fn expectation(endpoint: &str, role: Role) -> Option<bool> {
     use Role::*;
-    match endpoint {
+    Some(match endpoint {
         "get_viewer" | "list_cities" | "get_city" | "log_out" => true,
         "get_profile" | "get_profile_draft" | "list_city_members" => role != Anonymous,
         "update_profile" => !matches!(role, Anonymous | Alumni),
         "list_newcomers" => matches!(role, Connector | Admin),
-        "appoint_connector" | "remove_connector" => role == Admin,
+        "appoint_connector" | "remove_connector" | "set_alumni" => role == Admin,
         "sign_up" => role == Anonymous,
-        other => panic!("no expectation for {other}"),
+        _ => return None,
+    })
+}
+
+/// Logging in is tried by everyone in the accounts scenarios, throttle included.
+const TESTED_ELSEWHERE: &[&str] = &["log_in"];
+
+#[test]
+fn every_registered_server_function_has_a_role_expectation() {
+    let mut missing = Vec::new();
+    for (path, _) in leptos::server_fn::axum::server_fn_paths() {
+        let endpoint = path.trim_start_matches("/api/");
+        let known = TESTED_ELSEWHERE.contains(&endpoint)
+            || expectation(endpoint, Role::Member).is_some()
+            || crate::discussion_rules::expectation(endpoint, Role::Member).is_some();
+        if !known {
+            missing.push(endpoint.to_string());
+        }
     }
+    assert!(missing.is_empty(), "not in any role matrix: {missing:?}");
 }
 
 struct People {
     member_elsewhere: String,
     connector_elsewhere: String,
     alumni: String,
+    /// Someone the admin makes alumni (and the matrix then welcomes back).
+    outgoing_id: i64,
     member_id: i64,
     connector_id: i64,
 }
@@ -56,6 +79,12 @@ async fn people(server: &TestServer) -> People {
             ))
             .await,
         alumni,
+        outgoing_id: server
+            .scalar(&format!(
+                "SELECT id FROM users WHERE city_id = {lyon} AND is_admin = FALSE \
+                 AND id NOT IN (SELECT user_id FROM connectors) ORDER BY id DESC LIMIT 1"
+            ))
+            .await,
         member_id: server
             .scalar(&format!(
                 "SELECT id FROM users WHERE email = '{DEMO_MEMBER_EMAIL}'"
@@ -87,6 +116,7 @@ async fn every_server_function_allows_and_refuses_by_role() {
         let people = people(&server).await;
         let member_id = people.member_id.to_string();
         let connector_id = people.connector_id.to_string();
+        let outgoing_id = people.outgoing_id.to_string();
         for role in ROLES {
             let client = client_for(&server, &people, role).await;
             let sign_up_email =
@@ -129,6 +159,10 @@ async fn every_server_function_allows_and_refuses_by_role() {
                         ("city", "paris"),
                     ],
                 ),
+                (
+                    "set_alumni",
+                    vec![("user", &outgoing_id), ("alumni", "true")],
+                ),
                 ("log_out", vec![]),
             ];
             for (endpoint, form) in calls {
@@ -149,6 +183,11 @@ async fn every_server_function_allows_and_refuses_by_role() {
             // The admin's appointment and removal above change roles: put them back.
             if role == Role::Admin {
                 server
+                    .execute(&format!(
+                        "UPDATE users SET is_alumni = FALSE WHERE id = {outgoing_id}"
+                    ))
+                    .await;
+                server
                     .call(
                         &client,
                         "remove_connector",
@@ -165,6 +204,135 @@ async fn every_server_function_allows_and_refuses_by_role() {
                     .await;
             }
         }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_admins_role_changes_take_effect() {
+    on_every_backend(|server| async move {
+        let people = people(&server).await;
+        let admin = server.signed_in(DEMO_ADMIN_EMAIL).await;
+        let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let member_id = people.member_id.to_string();
+        let viewer = |client: Client| {
+            let server = &server;
+            async move {
+                let answer: serde_json::Value = server
+                    .call(&client, "get_viewer", &[])
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                answer
+            }
+        };
+        let connector_of = |viewer: &serde_json::Value| -> Vec<String> {
+            viewer["connector_of"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|city| city["slug"].as_str().map(String::from))
+                .collect()
+        };
+
+        let appointed = server
+            .call(
+                &admin,
+                "appoint_connector",
+                &[("city", "lyon"), ("email", DEMO_MEMBER_EMAIL)],
+            )
+            .await;
+        assert!(appointed.status().is_success(), "{}", appointed.status());
+        assert_eq!(connector_of(&viewer(member.clone()).await), ["lyon"]);
+        let again = server
+            .call(
+                &admin,
+                "appoint_connector",
+                &[("city", "lyon"), ("email", DEMO_MEMBER_EMAIL)],
+            )
+            .await;
+        assert_eq!(again.status(), 422, "appointing twice says so");
+        let removed = server
+            .call(
+                &admin,
+                "remove_connector",
+                &[("city", "lyon"), ("user_id", &member_id)],
+            )
+            .await;
+        assert!(removed.status().is_success(), "{}", removed.status());
+        assert!(connector_of(&viewer(member.clone()).await).is_empty());
+
+        // A connector made alumni keeps their history, stops acting, and coordinates nowhere.
+        let connector_id = server
+            .scalar(&format!(
+                "SELECT id FROM users WHERE email = '{}'",
+                people.connector_elsewhere
+            ))
+            .await
+            .to_string();
+        let outgoing = server.signed_in(&people.connector_elsewhere).await;
+        let made = server
+            .call(
+                &admin,
+                "set_alumni",
+                &[("user", &connector_id), ("alumni", "true")],
+            )
+            .await;
+        assert!(made.status().is_success(), "{}", made.status());
+        let seen = viewer(outgoing.clone()).await;
+        assert_eq!(seen["is_alumni"], true, "{seen}");
+        assert!(connector_of(&seen).is_empty(), "{seen}");
+        let edit = [
+            ("name", "Still Here"),
+            ("city", "lyon"),
+            ("bio", ""),
+            ("skills", ""),
+            ("languages", "fr"),
+        ];
+        assert_eq!(
+            server
+                .call(&outgoing, "update_profile", &edit)
+                .await
+                .status(),
+            403
+        );
+        let back = server
+            .call(
+                &admin,
+                "set_alumni",
+                &[("user", &connector_id), ("alumni", "false")],
+            )
+            .await;
+        assert!(back.status().is_success(), "{}", back.status());
+        assert!(server
+            .call(&outgoing, "update_profile", &edit)
+            .await
+            .status()
+            .is_success());
+
+        let admin_id = server
+            .scalar(&format!(
+                "SELECT id FROM users WHERE email = '{DEMO_ADMIN_EMAIL}'"
+            ))
+            .await
+            .to_string();
+        let own = server
+            .call(
+                &admin,
+                "set_alumni",
+                &[("user", &admin_id), ("alumni", "true")],
+            )
+            .await;
+        assert_eq!(own.status(), 403, "an admin cannot retire themselves");
+        let nobody = server
+            .call(
+                &admin,
+                "set_alumni",
+                &[("user", "999999"), ("alumni", "true")],
+            )
+            .await;
+        assert_eq!(nobody.status(), 404);
     })
     .await;
 }

@@ -1,9 +1,8 @@
 //! Live delivery through real WebSocket connections: numbering, catch-up after a reconnect in the
 //! middle of a burst, refetch when too far behind, and who may listen where.
-mod common;
 
-use common::live::LiveClient;
-use common::{on_every_backend, TestServer};
+use crate::common::live::LiveClient;
+use crate::common::{on_every_backend, TestServer};
 use demo_network::DEMO_MEMBER_EMAIL;
 use reqwest::Client;
 use serde_json::Value;
@@ -286,7 +285,7 @@ async fn a_client_that_stops_reading_during_a_large_burst_still_gets_every_event
         reader.subscribe(channel, start).await;
         reader.frame_of_type("presence").await;
 
-        // Stored straight through the write path (no HTTP rate limit), with no notice to the
+        // Stored straight through the write path (without the members' rate limit), with no notice to the
         // server's hub: its periodic check must find them. Big messages fill the socket buffers
         // of a client that does not read, so its feed overflows and it is resynced from the table.
         let (notifier, _unheard) = LiveNotifier::new();
@@ -307,6 +306,7 @@ async fn a_client_that_stops_reading_during_a_large_burst_still_gets_every_event
                 html: &text,
                 mentioned: &[],
                 now: 0,
+                limit: None,
             };
             writes::post(&state, draft).await.expect("stored");
         }

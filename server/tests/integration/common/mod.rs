@@ -26,11 +26,20 @@ where
     F: Fn(TestServer) -> Fut,
     Fut: Future<Output = ()>,
 {
+    on_every_backend_with(HttpConfig::default(), scenario).await
+}
+
+/// The same, with servers configured for the scenario.
+pub async fn on_every_backend_with<F, Fut>(config: HttpConfig, scenario: F)
+where
+    F: Fn(TestServer) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let dir = tempfile::tempdir().expect("temporary directory");
     let sqlite_url = format!("sqlite://{}", dir.path().join("edges.db").display());
-    scenario(TestServer::start(&sqlite_url, "sqlite").await).await;
+    scenario(TestServer::start_with(&sqlite_url, "sqlite", config.clone()).await).await;
     match postgres_url().await {
-        Some(url) => scenario(TestServer::start(&url, "postgres").await).await,
+        Some(url) => scenario(TestServer::start_with(&url, "postgres", config).await).await,
         None if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
             panic!("CI requires PostgreSQL: set DATABASE_URL_PG")
         }

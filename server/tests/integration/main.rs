@@ -1,0 +1,11 @@
+//! Integration tests of the `edges` server through HTTP and WebSockets, each on SQLite and on
+//! PostgreSQL. One test binary: every extra one links the whole server again.
+mod common;
+
+mod accounts;
+mod authorization;
+mod discussion_privacy;
+mod discussion_rules;
+mod live;
+mod pages;
+mod two_nodes;
