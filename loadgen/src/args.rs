@@ -19,7 +19,8 @@ pub struct Args {
     /// Seconds of posting.
     #[arg(long)]
     pub duration: f64,
-    /// Server process whose resident memory is reported; repeat it for several nodes.
+    /// Server process whose resident memory is reported; repeat it for several nodes. Without it,
+    /// the servers' `/metrics` say how much memory they hold.
     #[arg(long = "server-pid")]
     pub server_pids: Vec<u32>,
     /// Demo accounts to log in (default: clients, at most 400). Raised when the rate needs more

@@ -115,7 +115,7 @@ async fn run(args: Args) -> Result<Report, String> {
         args.rate, args.duration
     );
     let poster = Arc::new(Poster {
-        http,
+        http: http.clone(),
         urls: urls.clone(),
         accounts: accounts.clone(),
         token,
@@ -131,7 +131,11 @@ async fn run(args: Args) -> Result<Report, String> {
         tokio::time::sleep(POLL_EVERY).await;
     }
     // Measured while every connection is still open.
-    let server_rss_mb = report::server_rss_mb(&args.server_pids);
+    let server_rss_mb = if args.server_pids.is_empty() {
+        report::reported_rss_mb(&http, &urls).await
+    } else {
+        report::server_rss_mb(&args.server_pids)
+    };
 
     let _ = stop.send(true);
     let mut latencies = Latencies::default();

@@ -123,9 +123,43 @@ pub fn server_rss_mb(pids: &[u32]) -> Option<f64> {
     Some(tenths(total_kb as f64 / 1024.0))
 }
 
+/// The servers' own account of their resident memory (`process_resident_memory_bytes` on
+/// `/metrics`), summed, in megabytes; `None` when a server does not say.
+pub async fn reported_rss_mb(http: &reqwest::Client, urls: &[String]) -> Option<f64> {
+    let mut total_bytes = 0.0;
+    for url in urls {
+        let text = http
+            .get(format!("{url}/metrics"))
+            .send()
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        total_bytes += resident_bytes_in(&text)?;
+    }
+    Some(tenths(total_bytes / (1024.0 * 1024.0)))
+}
+
+fn resident_bytes_in(metrics: &str) -> Option<f64> {
+    metrics
+        .lines()
+        .find_map(|line| line.strip_prefix("process_resident_memory_bytes "))
+        .and_then(|value| value.trim().parse().ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resident_memory_is_read_from_the_metrics_text() {
+        let text = "# HELP process_resident_memory_bytes Resident memory\n\
+                    # TYPE process_resident_memory_bytes gauge\n\
+                    process_resident_memory_bytes 104857600\n# EOF\n";
+        assert_eq!(resident_bytes_in(text), Some(104_857_600.0));
+        assert_eq!(resident_bytes_in("# EOF\n"), None);
+    }
 
     #[test]
     fn percentiles_take_the_nearest_rank() {

@@ -155,7 +155,16 @@ async fn run(command: Command) -> Result<(), AnyError> {
             if seed_if_empty && seed::is_empty(&database.any).await? {
                 seed_demo(&database, &DemoParams::default()).await?;
             }
-            serve(database, addr, http::HttpConfig { https, trust_proxy }).await
+            serve(
+                database,
+                addr,
+                http::HttpConfig {
+                    https,
+                    trust_proxy,
+                    ..http::HttpConfig::default()
+                },
+            )
+            .await
         }
         Command::Migrate { database } => {
             open(&database).await?;

@@ -7,6 +7,7 @@ pub mod log_in;
 pub mod log_in_page;
 pub mod log_out;
 pub mod profile_page;
+pub mod set_alumni;
 pub mod sign_up;
 pub mod sign_up_page;
 pub mod types;

@@ -1,4 +1,5 @@
 use super::get_profile::get_profile;
+use super::set_alumni::SetAlumni;
 use super::types::Profile;
 use crate::i18n::*;
 use crate::ui::errors::ErrorMessage;
@@ -17,16 +18,20 @@ pub fn ProfilePage() -> impl IntoView {
             .get("id")
             .and_then(|id| id.parse::<i64>().ok())
     };
-    let profile = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_profile(id).await,
-            None => Err(crate::error::AppError::NotFound),
-        }
-    });
+    let set_alumni = ServerAction::<SetAlumni>::new();
+    let profile = Resource::new(
+        move || (id(), set_alumni.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_profile(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
             {move || profile.get().map(|profile| match profile {
-                Ok(profile) => view! { <ProfileView profile /> }.into_any(),
+                Ok(profile) => view! { <ProfileView profile set_alumni /> }.into_any(),
                 Err(error) => view! { <ErrorMessage error /> }.into_any(),
             })}
         </Suspense>
@@ -34,14 +39,15 @@ pub fn ProfilePage() -> impl IntoView {
 }
 
 #[component]
-fn ProfileView(profile: Profile) -> impl IntoView {
+fn ProfileView(profile: Profile, set_alumni: ServerAction<SetAlumni>) -> impl IntoView {
     let i18n = use_i18n();
     let joined = iso_date(profile.joined_at);
     let has_bio = !profile.bio_html.is_empty();
     let session = crate::ui::layout::use_session();
     let open = ServerAction::<crate::discussion::open_conversation::OpenConversation>::new();
     let id = profile.id;
-    let may_write = !profile.is_alumni;
+    let is_alumni = profile.is_alumni;
+    let may_write = !is_alumni;
     view! {
         <article class="profile">
             <h1>{profile.name}</h1>
@@ -77,6 +83,26 @@ fn ProfileView(profile: Profile) -> impl IntoView {
             </ul>
             <p>{t!(i18n, profile.languages)} ": " {profile.languages.join(", ")}</p>
             <p class="muted">{t!(i18n, profile.joined, date = joined.clone())}</p>
+            {move || {
+                let viewer = session.current()?;
+                (viewer.is_admin && viewer.id != id).then(|| view! { <MembershipForm id alumni=is_alumni action=set_alumni /> })
+            }}
         </article>
+    }
+}
+
+/// Admins only: turn a member into alumni, or back.
+#[component]
+fn MembershipForm(id: i64, alumni: bool, action: ServerAction<SetAlumni>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ActionForm action attr:class="admin-tools">
+            <input type="hidden" name="user" value=id />
+            <input type="hidden" name="alumni" value=(!alumni).to_string() />
+            <button type="submit" class="button secondary">
+                {if alumni { t!(i18n, profile.restore_member).into_any() } else { t!(i18n, profile.make_alumni).into_any() }}
+            </button>
+            {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+        </ActionForm>
     }
 }

@@ -59,6 +59,28 @@ pub async fn connector_cities(db: &AnyPool, user_id: i64) -> Result<Vec<CityRef>
     Ok(rows.into_iter().map(CityRef::from).collect())
 }
 
+/// Marks a member alumni (dropping their connector roles in the same transaction) or active again.
+/// Answers false when there is no such member.
+pub async fn set_alumni(db: &AnyPool, user_id: i64, alumni: bool) -> Result<bool, AppError> {
+    let mut tx = db.begin().await?;
+    let done = sqlx::query("UPDATE users SET is_alumni = $2 WHERE id = $1")
+        .bind(user_id)
+        .bind(alumni)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    if alumni {
+        sqlx::query("DELETE FROM connectors WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
 pub async fn viewer(db: &AnyPool, id: i64) -> Result<Option<Viewer>, AppError> {
     let Some(row) = user_row(db, id).await? else {
         return Ok(None);

@@ -80,6 +80,25 @@ pub async fn readable(
     Ok((channel, access))
 }
 
+/// Those of `user_ids` who may read the channel: a mention or a reply notifies only them, since a
+/// notification carries the message.
+pub async fn readers_among(
+    db: &AnyPool,
+    channel: &Channel,
+    user_ids: &[i64],
+) -> Result<Vec<i64>, AppError> {
+    let mut readers = Vec::with_capacity(user_ids.len());
+    for &id in user_ids {
+        let Some(person) = crate::accounts::queries::viewer(db, id).await? else {
+            continue;
+        };
+        if access(db, &person, channel).await?.read {
+            readers.push(id);
+        }
+    }
+    Ok(readers)
+}
+
 /// A message, its channel and the viewer's rights there, when they may read it (otherwise "not
 /// found", like the channel itself).
 pub async fn readable_message(

@@ -102,6 +102,9 @@ pub fn ChannelView(
                         })}
                         <MessageItem message />
                     </For>
+                    {page.has_newer.then(|| view! {
+                        <a class="newer-link" href=format!("/discussion/{channel}")>{t!(i18n, discussion.jump_to_latest)}</a>
+                    })}
                 </div>
             </div>
             <p class="typing muted" aria-live="polite">

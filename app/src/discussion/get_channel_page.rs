@@ -25,6 +25,11 @@ pub async fn get_channel_page(
     if has_older {
         messages.remove(0);
     }
+    let has_newer = match (before, messages.last()) {
+        (Some(_), Some(newest)) => queries::has_top_level_after(&db, found.id, newest.id).await?,
+        (Some(before), None) => queries::has_top_level_after(&db, found.id, before - 1).await?,
+        (None, _) => false,
+    };
     let last_read_seq = if summary.following {
         read_position(&db, viewer.id, found.id).await?
     } else {
@@ -34,6 +39,7 @@ pub async fn get_channel_page(
         channel: summary,
         messages,
         has_older,
+        has_newer,
         last_read_seq,
         may_post: rights.post,
         may_moderate: rights.moderate,

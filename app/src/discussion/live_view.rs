@@ -77,6 +77,10 @@ impl LiveState {
                     }
                 });
             }
+            // No longer allowed to read the open channel (or it is gone): reloading shows why.
+            ServerFrame::Denied { channel } if channel == self.channel => {
+                self.stale.update(|count| *count += 1);
+            }
             ServerFrame::Refetch { channel, .. } if channel == self.channel => {
                 self.stale.update(|count| *count += 1);
             }

@@ -9,7 +9,6 @@ pub async fn post_message(
     body: String,
     #[server(default)] parent: Option<i64>,
 ) -> Result<i64, AppError> {
-    use super::types::{POSTS_PER_WINDOW, POST_WINDOW_SECONDS};
     use super::writes::{self, Draft, ParentRef};
     use super::{access, message_text, queries};
     use crate::accounts::authz;
@@ -36,13 +35,9 @@ pub async fn post_message(
         None => None,
     };
     let now = now();
-    if writes::recent_posts(&state, viewer.id, now).await? >= POSTS_PER_WINDOW {
-        return Err(fail(AppError::SlowDown {
-            retry_after_seconds: POST_WINDOW_SECONDS as u32,
-        }));
-    }
     let html = crate::markdown::render(&body);
-    let mentioned = queries::users_named(&state.db, &message_text::mentioned_names(&body)).await?;
+    let named = queries::users_named(&state.db, &message_text::mentioned_names(&body)).await?;
+    let mentioned = access::readers_among(&state.db, &found, &named).await?;
     writes::post(
         &state,
         Draft {
@@ -53,6 +48,7 @@ pub async fn post_message(
             html: &html,
             mentioned: &mentioned,
             now,
+            limit: Some(writes::MEMBER_POST_LIMIT),
         },
     )
     .await

@@ -222,6 +222,18 @@ pub async fn top_level_page(
     messages(db, &ids).await
 }
 
+/// Whether the channel has a top-level message after message `id`.
+pub async fn has_top_level_after(db: &AnyPool, channel_id: i64, id: i64) -> Result<bool, AppError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM messages WHERE channel_id = $1 AND parent_id IS NULL AND id > $2 LIMIT 1",
+    )
+    .bind(channel_id)
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.is_some())
+}
+
 /// A thread: its first message, then every reply in order.
 pub async fn thread(db: &AnyPool, root_id: i64) -> Result<Vec<MessageView>, AppError> {
     let ids: Vec<(i64,)> = sqlx::query_as(

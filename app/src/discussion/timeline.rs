@@ -1,6 +1,6 @@
 //! What a channel view shows, and how each live event changes it. No I/O: the browser's live
 //! client feeds events in, the view renders what is here.
-use super::types::{ChannelEvent, ChannelPage, MessageView};
+use super::types::{ChannelEvent, ChannelPage, EventKind, MessageView};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub struct Timeline {
     /// The last event applied: a reconnecting client resumes after it.
     pub last_seq: i64,
     pub has_older: bool,
+    /// Later messages exist that this page does not show: new posts are not appended after it.
+    pub has_newer: bool,
     /// The open thread: its first message, then the replies.
     pub thread: Vec<MessageView>,
 }
@@ -22,6 +24,7 @@ impl Timeline {
             messages: page.messages.clone(),
             last_seq: page.channel.last_seq,
             has_older: page.has_older,
+            has_newer: page.has_newer,
             thread: Vec::new(),
         }
     }
@@ -33,10 +36,13 @@ impl Timeline {
         }
         self.last_seq = event.seq;
         let message = &event.message;
+        // Only a new post extends the list, and only when the list reaches the present; any other
+        // change to a message not on screen (an edit far back in history) leaves the list alone.
+        let appends = event.kind == EventKind::Posted && !self.has_newer;
         match message.parent_id {
-            None => upsert(&mut self.messages, message, true),
+            None => upsert(&mut self.messages, message, appends),
             Some(root) if self.thread_root() == Some(root) => {
-                upsert(&mut self.thread, message, true)
+                upsert(&mut self.thread, message, event.kind == EventKind::Posted)
             }
             Some(_) => {}
         }
@@ -87,7 +93,7 @@ pub fn render_key(message: &MessageView) -> (i64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::discussion::types::{EventKind, Reaction};
+    use crate::discussion::types::Reaction;
 
     fn message(id: i64, seq: i64, parent_id: Option<i64>) -> MessageView {
         MessageView {
@@ -170,6 +176,38 @@ mod tests {
         );
         assert_eq!(shown.thread[0].reply_count, 2);
         assert_eq!(shown.messages[0].reply_count, 2);
+    }
+
+    #[test]
+    fn changes_to_messages_not_on_screen_leave_the_list_alone() {
+        let mut shown = timeline();
+        for (seq, kind) in [
+            (6, EventKind::Edited),
+            (7, EventKind::Deleted),
+            (8, EventKind::Hidden),
+            (9, EventKind::Reacted),
+            (10, EventKind::Replied),
+        ] {
+            assert!(shown.apply(&event(seq, kind, message(4, 1, None))));
+        }
+        assert_eq!(
+            shown.messages.iter().map(|m| m.id).collect::<Vec<_>>(),
+            [10]
+        );
+        assert_eq!(shown.last_seq, 10);
+    }
+
+    #[test]
+    fn a_page_back_in_history_does_not_grow_at_the_bottom() {
+        let mut shown = Timeline {
+            has_newer: true,
+            ..timeline()
+        };
+        shown.apply(&event(6, EventKind::Posted, message(30, 6, None)));
+        let mut edited = message(10, 5, None);
+        edited.edited = true;
+        shown.apply(&event(7, EventKind::Edited, edited.clone()));
+        assert_eq!(shown.messages, vec![edited]);
     }
 
     #[test]

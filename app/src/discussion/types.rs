@@ -111,6 +111,9 @@ pub struct ChannelPage {
     /// Oldest first.
     pub messages: Vec<MessageView>,
     pub has_older: bool,
+    /// Opened back in history (at a linked message): later messages exist that are not shown, so
+    /// new posts are not appended below this page.
+    pub has_newer: bool,
     /// Where the viewer left off: the "new messages" divider goes after this sequence number.
     pub last_read_seq: i64,
     pub may_post: bool,

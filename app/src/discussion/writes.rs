@@ -1,7 +1,7 @@
 //! Changing a channel: every change stores its rows and a numbered event in one transaction, so
 //! the event log and the messages never disagree, then wakes the live hubs.
 use super::notices::{notify_in_transaction, Notice};
-use super::types::EventKind;
+use super::types::{EventKind, POSTS_PER_WINDOW, POST_WINDOW_SECONDS};
 use crate::context::ServerState;
 use crate::error::AppError;
 use sqlx::{Any, Transaction};
@@ -92,7 +92,22 @@ pub struct Draft<'a> {
     pub html: &'a str,
     pub mentioned: &'a [i64],
     pub now: i64,
+    /// Refused (with nothing stored) when the author already posted this much in the window.
+    pub limit: Option<PostLimit>,
 }
+
+/// At most `posts` messages per author in any `seconds`.
+#[derive(Clone, Copy, Debug)]
+pub struct PostLimit {
+    pub posts: i64,
+    pub seconds: i64,
+}
+
+/// What members may post through the app.
+pub const MEMBER_POST_LIMIT: PostLimit = PostLimit {
+    posts: POSTS_PER_WINDOW,
+    seconds: POST_WINDOW_SECONDS,
+};
 
 /// The thread a reply goes into.
 #[derive(Clone, Copy, Debug)]
@@ -103,7 +118,22 @@ pub struct ParentRef {
 
 pub async fn post(state: &ServerState, draft: Draft<'_>) -> Result<i64, AppError> {
     let mut tx = state.db.begin().await?;
+    if draft.limit.is_some() && state.dialect == crate::context::Dialect::Postgres {
+        // One member's posts take turns, so parallel requests cannot all slip under the limit.
+        // (SQLite has one writer: the sequence update below already makes them take turns.)
+        sqlx::query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+            .bind(draft.author_id)
+            .execute(&mut *tx)
+            .await?;
+    }
     let seq = next_seq(&mut tx, draft.channel_id).await?;
+    if let Some(limit) = draft.limit {
+        if recent_posts(&mut tx, draft.author_id, draft.now - limit.seconds).await? >= limit.posts {
+            return Err(crate::context::fail(AppError::SlowDown {
+                retry_after_seconds: limit.seconds as u32,
+            }));
+        }
+    }
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO messages (channel_id, seq, author_id, parent_id, body, body_html, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -332,13 +362,14 @@ pub async fn hide(
     .await
 }
 
-/// How many messages this member posted in the rate window, to refuse a burst before storing it.
-pub async fn recent_posts(state: &ServerState, author_id: i64, now: i64) -> Result<i64, AppError> {
+/// How many messages this member posted since `since`, counted inside the transaction that would
+/// store one more.
+async fn recent_posts(tx: &mut Tx<'_>, author_id: i64, since: i64) -> Result<i64, AppError> {
     let (count,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM messages WHERE author_id = $1 AND created_at > $2")
             .bind(author_id)
-            .bind(now - super::types::POST_WINDOW_SECONDS)
-            .fetch_one(&state.db)
+            .bind(since)
+            .fetch_one(&mut **tx)
             .await?;
     Ok(count)
 }

@@ -1,4 +1,5 @@
 //! The HTTP application: pages, server functions, health check, sessions and the guards around them.
+pub mod metrics;
 mod security;
 pub mod sessions;
 
@@ -27,12 +28,24 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// Forms and server function arguments are small; anything bigger is refused before it is read.
 const BODY_LIMIT_BYTES: usize = 256 * 1024;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct HttpConfig {
     /// Served over https (directly or behind a TLS-terminating proxy): secure `__Host-` cookie.
     pub https: bool,
     /// Believe `X-Forwarded-For` for the client address.
     pub trust_proxy: bool,
+    /// How often live connections are pinged and their rights to each channel checked again.
+    pub live_check_every: std::time::Duration,
+}
+
+impl Default for HttpConfig {
+    fn default() -> HttpConfig {
+        HttpConfig {
+            https: false,
+            trust_proxy: false,
+            live_check_every: crate::live::CONNECTION_CHECK_EVERY,
+        }
+    }
 }
 
 pub async fn router(
@@ -40,7 +53,7 @@ pub async fn router(
     options: LeptosOptions,
     config: &HttpConfig,
 ) -> Result<Router, sqlx::Error> {
-    let live = crate::live::start(database);
+    let live = crate::live::start(database, config.live_check_every);
     let state = ServerState {
         db: database.any.clone(),
         dialect: database.dialect,
@@ -83,6 +96,7 @@ pub async fn router(
 
     Ok(Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::metrics))
         .with_state(state.db.clone())
         .merge(
             Router::new()
@@ -105,6 +119,7 @@ pub async fn router(
             "default-src 'self'; frame-ancestors 'none'; object-src 'none'",
         ))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(metrics::measure))
         .layer(TraceLayer::new_for_http()))
 }
 

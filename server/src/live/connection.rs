@@ -3,6 +3,7 @@
 //! in-order: old numbers are dropped, a gap is filled from the table before going on.
 use super::frames::{self, Delivery};
 use super::hub::Hub;
+use crate::http::metrics::METRICS;
 use app::accounts::types::Viewer;
 use app::discussion::types::{Author, ClientFrame, ServerFrame};
 use app::discussion::{access, queries};
@@ -23,6 +24,9 @@ const MAX_CHANNELS: usize = 200;
 const TYPING_EVERY: Duration = Duration::from_secs(2);
 /// Frames gathered into one write when several are ready at once.
 const BATCH_LIMIT: usize = 64;
+/// A client silent for this many check periods (not even answering pings) is gone: its
+/// connection is closed, and with it its presence in the channels.
+const SILENT_CHECKS_LIMIT: u32 = 2;
 
 struct Subscription {
     last_seq: i64,
@@ -59,13 +63,34 @@ impl Connection {
 
     pub async fn run(mut self, socket: WebSocket) {
         let (mut sink, mut incoming) = socket.split();
+        METRICS.live_connections.inc();
+        // Every period the client is pinged and its rights checked again (a conversation left, a
+        // channel made members-only, a member made alumni).
+        let every = self.hub.connection_check_every();
+        let mut checks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        let mut last_heard = Instant::now();
         loop {
             let mut outbox = tokio::select! {
-                received = incoming.next() => match received {
-                    Some(Ok(Message::Text(text))) => self.on_frame(text.as_str()).await,
-                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
-                    Some(Ok(_)) => Vec::new(),
-                },
+                received = incoming.next() => {
+                    last_heard = Instant::now();
+                    match received {
+                        Some(Ok(Message::Text(text))) => self.on_frame(text.as_str()).await,
+                        Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                        Some(Ok(_)) => Vec::new(),
+                    }
+                }
+                _ = checks.tick() => {
+                    if last_heard.elapsed() > every * SILENT_CHECKS_LIMIT + every / 2 {
+                        break;
+                    }
+                    if sink.send(Message::Ping(Default::default())).await.is_err() {
+                        break;
+                    }
+                    match self.recheck_rights().await {
+                        Some(outbox) => outbox,
+                        None => break,
+                    }
+                }
                 Some((channel, item)) = self.feeds.next(), if !self.feeds.is_empty() => {
                     self.on_feed_item(channel, item).await
                 }
@@ -86,6 +111,42 @@ impl Connection {
         for channel in self.subscriptions.keys() {
             self.hub.unsubscribe(*channel, self.viewer.id);
         }
+        METRICS.live_connections.dec();
+    }
+
+    /// Drops the subscriptions the member may no longer read, telling the client so. Answers None
+    /// when the account is gone.
+    async fn recheck_rights(&mut self) -> Option<Outbox> {
+        let db = self.hub.db().clone();
+        match app::accounts::queries::viewer(&db, self.viewer.id).await {
+            Ok(Some(viewer)) => self.viewer = viewer,
+            Ok(None) => return None,
+            Err(_) => return Some(Vec::new()), // the database is away: check again next time
+        }
+        let mut outbox = Vec::new();
+        let channels: Vec<i64> = self.subscriptions.keys().copied().collect();
+        for channel in channels {
+            let rights = match queries::channel(&db, channel).await {
+                Ok(Some(found)) => match access::access(&db, &self.viewer, &found).await {
+                    Ok(rights) => Some(rights),
+                    Err(_) => continue,
+                },
+                Ok(None) => None,
+                Err(_) => continue,
+            };
+            match rights {
+                Some(rights) if rights.read => {
+                    if let Some(subscription) = self.subscriptions.get_mut(&channel) {
+                        subscription.may_post = rights.post;
+                    }
+                }
+                _ => {
+                    self.unsubscribe(channel);
+                    outbox.extend(frame(&ServerFrame::Denied { channel }));
+                }
+            }
+        }
+        Some(outbox)
     }
 
     async fn on_feed_item(
@@ -243,6 +304,7 @@ async fn send_all(
     if outbox.is_empty() {
         return Ok(());
     }
+    METRICS.live_frames_sent.inc_by(outbox.len() as u64);
     for json in outbox {
         sink.feed(Message::Text(json)).await?;
     }

@@ -35,16 +35,27 @@ pub struct Hub {
     node: u64,
     /// Where typing and presence go to reach the other nodes (PostgreSQL only).
     signals_out: Option<UnboundedSender<String>>,
+    /// How often each connection is pinged and its rights checked again.
+    connection_check_every: Duration,
 }
 
 impl Hub {
-    pub fn new(db: AnyPool, signals_out: Option<UnboundedSender<String>>) -> Hub {
+    pub fn new(
+        db: AnyPool,
+        signals_out: Option<UnboundedSender<String>>,
+        connection_check_every: Duration,
+    ) -> Hub {
         Hub {
             db,
             feeds: Mutex::new(HashMap::new()),
             node: rand::random(),
             signals_out,
+            connection_check_every,
         }
+    }
+
+    pub fn connection_check_every(&self) -> Duration {
+        self.connection_check_every
     }
 
     /// Tells the other nodes, if there are any.

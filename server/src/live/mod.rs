@@ -22,19 +22,26 @@ const PRESENCE_EVERY: Duration = Duration::from_secs(1);
 /// How often a node repeats to the others who is online on it.
 const PRESENCE_REPEAT_EVERY: Duration = Duration::from_secs(15);
 
+/// How often a live connection is pinged and its rights to each channel are checked again.
+pub const CONNECTION_CHECK_EVERY: Duration = Duration::from_secs(30);
+
 pub struct Live {
     pub hub: Arc<Hub>,
     pub notifier: LiveNotifier,
 }
 
 /// Starts this node's hub and its background tasks.
-pub fn start(database: &Database) -> Live {
+pub fn start(database: &Database, connection_check_every: Duration) -> Live {
     let (notifier, notices) = LiveNotifier::new();
     let signals_out = match &database.native {
         NativePool::Postgres(pool) => Some(signals::publisher(pool.clone())),
         NativePool::Sqlite(_) => None,
     };
-    let hub = Arc::new(Hub::new(database.any.clone(), signals_out));
+    let hub = Arc::new(Hub::new(
+        database.any.clone(),
+        signals_out,
+        connection_check_every,
+    ));
     tokio::spawn(fan_out(hub.clone(), notices));
     tokio::spawn(housekeeping(hub.clone()));
     if let NativePool::Postgres(pool) = &database.native {
