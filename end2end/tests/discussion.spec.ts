@@ -100,6 +100,9 @@ test("unread and mention badges appear live and clear once read", async ({ brows
   await expect(bob.getByRole("heading", { level: 1, name: "Paris" })).toBeVisible();
   await expect(parisLink.locator(".unread-badge")).toHaveCount(0);
   await expect(parisLink.locator(".mention-badge")).toHaveCount(0);
+  // Where Bob left off: the unread part starts below a divider.
+  await expect(bob.locator(".unread-divider")).toHaveCount(1);
+  await expect(bob.locator(".unread-divider ~ .message", { hasText: "are you around?" })).toHaveCount(1);
 
   await alice.context.close();
   await bobContext.close();

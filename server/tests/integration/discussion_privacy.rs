@@ -177,3 +177,99 @@ async fn a_client_that_stops_answering_pings_is_disconnected() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_muted_member_cannot_post_until_the_mute_is_lifted() {
+    on_every_backend(|server| async move {
+        let channel = server
+            .scalar(&format!(
+                "SELECT c.id FROM channels c JOIN users u ON u.city_id = c.city_id \
+                 WHERE c.kind = 'city' AND u.email = '{DEMO_MEMBER_EMAIL}'"
+            ))
+            .await
+            .to_string();
+        let member_id = user_field(&server, DEMO_MEMBER_EMAIL, "id").await;
+        let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let connector = server.signed_in(demo_network::DEMO_CONNECTOR_EMAIL).await;
+        let mute = |hours: &'static str| {
+            let (server, connector, channel, member_id) =
+                (&server, &connector, &channel, &member_id);
+            async move {
+                server
+                    .call(
+                        connector,
+                        "mute_member",
+                        &[
+                            ("channel", channel),
+                            ("member", member_id),
+                            ("hours", hours),
+                            ("reason", "Cooling off"),
+                        ],
+                    )
+                    .await
+                    .status()
+            }
+        };
+        let post = |body: &'static str| {
+            let (server, member, channel) = (&server, &member, &channel);
+            async move {
+                server
+                    .call(
+                        member,
+                        "post_message",
+                        &[("channel", channel), ("body", body)],
+                    )
+                    .await
+                    .status()
+            }
+        };
+
+        assert!(mute("2").await.is_success());
+        assert_eq!(post("Let me speak").await, 403);
+        assert_eq!(mute("721").await, 422, "a mute lasts 30 days at most");
+        assert!(mute("0").await.is_success());
+        assert!(post("Thank you").await.is_success());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn private_conversations_hold_two_to_nine_people() {
+    on_every_backend(|server| async move {
+        let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let me = user_field(&server, DEMO_MEMBER_EMAIL, "id").await;
+        let others: Vec<String> = server
+            .texts(&format!(
+                "SELECT CAST(id AS TEXT) FROM users WHERE is_alumni = FALSE AND id <> {me} \
+                 ORDER BY id LIMIT 9"
+            ))
+            .await;
+        let with = |count: usize| others[..count].join(",");
+        assert!(
+            open_status(&server, &member, &with(8)).await.is_success(),
+            "nine in all"
+        );
+        assert_eq!(
+            open_status(&server, &member, &with(9)).await,
+            422,
+            "ten is too many"
+        );
+        assert_eq!(
+            open_status(&server, &member, &me).await,
+            422,
+            "alone is not a conversation"
+        );
+    })
+    .await;
+}
+
+async fn open_status(
+    server: &TestServer,
+    client: &reqwest::Client,
+    with: &str,
+) -> reqwest::StatusCode {
+    server
+        .call(client, "open_conversation", &[("with", with)])
+        .await
+        .status()
+}

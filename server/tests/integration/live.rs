@@ -189,6 +189,108 @@ async fn replies_reactions_and_edits_arrive_as_numbered_events() {
             .unwrap()
             .contains("<strong>Saturday</strong>"));
         assert_eq!(last["edited"], true);
+
+        let history: Value = server
+            .call(
+                other,
+                "get_message_history",
+                &[("message", &root.to_string())],
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(history.as_array().map(Vec::len), Some(1), "{history}");
+        assert!(history[0]["html"]
+            .as_str()
+            .unwrap()
+            .contains("<em>Friday</em>"));
+
+        let deleted = server
+            .call(author, "delete_message", &[("message", &root.to_string())])
+            .await;
+        assert!(deleted.status().is_success(), "{}", deleted.status());
+        let tombstone = &reader.events(1).await[0];
+        assert_eq!(tombstone["kind"], "deleted");
+        assert_eq!(tombstone["message"]["id"], root);
+        assert_eq!(tombstone["message"]["deleted"], true);
+        assert_eq!(tombstone["message"]["body"], "", "the text is gone");
+        assert_eq!(tombstone["message"]["reply_count"], 1, "the thread stays");
+        let page: Value = server
+            .call(
+                other,
+                "get_channel_page",
+                &[("channel", &channel.to_string())],
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let shown = page["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|message| message["id"] == root)
+            .expect("the deleted message keeps its place");
+        assert_eq!(shown["deleted"], true);
+        assert!(!shown["html"].as_str().unwrap().contains("Saturday"));
+        let history: Value = server
+            .call(
+                other,
+                "get_message_history",
+                &[("message", &root.to_string())],
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            history,
+            serde_json::json!([]),
+            "no history of a deleted text"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn members_in_a_channel_see_who_is_here_and_who_is_typing() {
+    on_every_backend(|server| async move {
+        let (channel, start) = home_channel(&server).await;
+        let people = neighbours(&server, 2).await;
+        let mut first = LiveClient::connect(&server.base, &people[0].1).await;
+        first.subscribe(channel, start).await;
+        let mut second = LiveClient::connect(&server.base, &people[1].1).await;
+        second.subscribe(channel, start).await;
+        let names = |frame: &Value| -> Vec<String> {
+            frame["online"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|who| who["name"].as_str().map(String::from))
+                .collect()
+        };
+        let mut both = names(&first.frame_of_type("presence").await);
+        while both.len() < 2 {
+            both = names(&first.frame_of_type("presence").await);
+        }
+
+        second
+            .send(serde_json::json!({"type": "typing", "channel": channel}))
+            .await;
+        let typing = first.frame_of_type("typing").await;
+        assert_eq!(typing["channel"], channel);
+        assert!(both.contains(&typing["user"]["name"].as_str().unwrap().to_string()));
+
+        let leaving = typing["user"]["name"].as_str().unwrap().to_string();
+        second.close().await;
+        loop {
+            let online = names(&first.frame_of_type("presence").await);
+            if !online.contains(&leaving) {
+                assert_eq!(online.len(), 1, "{online:?}");
+                break;
+            }
+        }
     })
     .await;
 }

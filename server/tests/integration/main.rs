@@ -4,6 +4,7 @@ mod common;
 
 mod accounts;
 mod authorization;
+mod cli;
 mod discussion_privacy;
 mod discussion_rules;
 mod live;
