@@ -72,6 +72,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/messages/:id/history") view=discussion::history_page::HistoryPage ssr=SsrMode::Async />
                             <Route path=path!("/map") view=map::MapPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets") view=budget::BudgetsPage ssr=SsrMode::Async />
+                            <Route path=path!("/budgets/rounds/:id") view=budget::round_page::RoundPage ssr=SsrMode::Async />
+                            <Route path=path!("/budgets/rounds/:id/ledger") view=budget::ledger_page::LedgerPage ssr=SsrMode::Async />
+                            <Route path=path!("/budgets/buckets/:id") view=budget::bucket_page::BucketPage ssr=SsrMode::Async />
+                            <Route path=path!("/budgets/pots/:id/audit") view=budget::audit_page::AuditPage ssr=SsrMode::Async />
                             <Route path=path!("/decisions") view=decisions::DecisionsPage ssr=SsrMode::Async />
                         </Routes>
                     </Layout>

@@ -24,6 +24,9 @@ pub enum AppError {
     SlowDown { retry_after_seconds: u32 },
     #[error("the request could not be read")]
     BadRequest,
+    /// Someone else changed it meanwhile.
+    #[error("this changed meanwhile; reload and try again")]
+    Conflict,
     #[error("something went wrong on our side; please try again")]
     Internal,
 }
@@ -50,7 +53,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Invalid { .. } => 422,
-            AppError::AlreadySignedIn => 409,
+            AppError::AlreadySignedIn | AppError::Conflict => 409,
             AppError::RateLimited { .. } | AppError::SlowDown { .. } => 429,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
@@ -87,6 +90,28 @@ pub enum Problem {
     NoSuchMember,
     AlreadyConnector,
     AlumniCannotAct,
+    /// Not an amount of money (or zero, or negative).
+    BadAmount,
+    AmountTooLarge,
+    NotEnoughMoney {
+        available_cents: i64,
+    },
+    /// More than a bucket still takes.
+    OverMaximum {
+        room_cents: i64,
+    },
+    /// More than one member may give one bucket.
+    OverCap {
+        room_cents: i64,
+    },
+    /// The round or bucket does not take this now (wrong phase or status).
+    NotOpen,
+    NotFunded,
+    MinAboveMax,
+    /// This line of a pasted list could not be read.
+    BadLine {
+        line: usize,
+    },
 }
 
 impl FromServerFnError for AppError {

@@ -1,15 +1,53 @@
-//! Budgets: collaborative funding and participatory budgeting.
-use crate::i18n::*;
-use crate::ui::layout::NotYet;
-use leptos::prelude::*;
+//! Budgets: the network's pots, collaborative funding rounds with buckets, and the ledger every
+//! balance derives from.
+pub mod add_cocreator;
+pub mod allocate_equally;
+pub mod allocate_from_csv;
+pub mod audit_page;
+mod bucket_actions;
+pub mod bucket_page;
+pub mod budgets_page;
+pub mod cancel_bucket;
+pub mod comment_on_bucket;
+pub mod create_bucket;
+pub mod create_round;
+mod follow_pot;
+pub mod fund_bucket;
+mod funding_bar;
+pub mod get_bucket;
+pub mod get_budgets;
+pub mod get_round;
+mod labels;
+pub mod ledger_page;
+pub mod list_pot_audit;
+pub mod list_round_ledger;
+pub mod money;
+pub mod move_money;
+pub mod open_bucket;
+pub mod pay_out_bucket;
+pub mod round_page;
+mod round_tools;
+pub mod set_round_phase;
+pub mod types;
+pub mod validation;
+pub mod withdraw_unspent;
 
-#[component]
-pub fn BudgetsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <NotYet
-            title=Signal::derive(move || t_string!(i18n, nav.budgets).to_string())
-            text=Signal::derive(move || t_string!(i18n, empty.budgets).to_string())
-        />
-    }
-}
+pub mod access;
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod funding;
+#[cfg(feature = "ssr")]
+pub mod ledger;
+#[cfg(feature = "ssr")]
+pub mod live;
+#[cfg(feature = "ssr")]
+pub mod movements;
+#[cfg(feature = "ssr")]
+pub mod pots;
+#[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod rounds;
+
+pub use budgets_page::BudgetsPage;

@@ -40,6 +40,18 @@ pub async fn list(db: &AnyPool) -> Result<Vec<CitySummary>, AppError> {
         .collect())
 }
 
+/// Every city's id, slug and name.
+pub async fn list_refs(db: &AnyPool) -> Result<Vec<crate::accounts::types::CityRef>, AppError> {
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, slug, name FROM cities ORDER BY name")
+            .fetch_all(db)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, slug, name)| crate::accounts::types::CityRef { id, slug, name })
+        .collect())
+}
+
 pub async fn detail(db: &AnyPool, slug: &str) -> Result<Option<CityDetail>, AppError> {
     let row: Option<CityRow> =
         sqlx::query_as(&format!("{CITY_WITH_COUNT} WHERE c.slug = $1 {BY_CITY}"))

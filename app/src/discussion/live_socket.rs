@@ -19,8 +19,9 @@ struct Inner {
     handlers: RefCell<Vec<Listener>>,
     stopped: Cell<bool>,
     failures: Cell<u32>,
-    /// Each channel to follow and the last event applied in it, read at every (re)connection.
-    subscriptions: Box<dyn Fn() -> Vec<(i64, i64)>>,
+    /// What to follow (each channel after the last event applied in it, each pot after the
+    /// version shown), read afresh at every (re)connection.
+    subscriptions: Box<dyn Fn() -> Vec<ClientFrame>>,
     on_frame: Handler<ServerFrame>,
     on_connected: Handler<bool>,
 }
@@ -31,7 +32,7 @@ pub struct LiveSocket(SendWrapper<Rc<Inner>>);
 
 impl LiveSocket {
     pub fn start(
-        subscriptions: impl Fn() -> Vec<(i64, i64)> + 'static,
+        subscriptions: impl Fn() -> Vec<ClientFrame> + 'static,
         on_frame: impl Fn(ServerFrame) + 'static,
         on_connected: impl Fn(bool) + 'static,
     ) -> LiveSocket {
@@ -95,8 +96,8 @@ fn open(inner: &Rc<Inner>) {
             let Some(inner) = inner.upgrade() else { return };
             inner.failures.set(0);
             (inner.on_connected)(true);
-            for (channel, after) in (inner.subscriptions)() {
-                send(&inner, &ClientFrame::Subscribe { channel, after });
+            for frame in (inner.subscriptions)() {
+                send(&inner, &frame);
             }
         }
     };

@@ -130,7 +130,13 @@ pub fn connect(state: LiveState) -> StoredValue<Option<TypingSender>> {
     Effect::new(move |_| {
         use super::live_socket::LiveSocket;
         let socket = LiveSocket::start(
-            move || state.subscriptions(),
+            move || {
+                state
+                    .subscriptions()
+                    .into_iter()
+                    .map(|(channel, after)| super::types::ClientFrame::Subscribe { channel, after })
+                    .collect()
+            },
             move |frame| state.on_frame(frame),
             move |up| state.connected.set(Some(up)),
         );

@@ -12,6 +12,42 @@ pub struct Notice {
     pub seq: i64,
 }
 
+/// The money of a pot moved: its version is now `version` (pages showing it refresh).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PotChange {
+    pub pot_id: i64,
+    pub version: i64,
+}
+
+/// Anything committed that live pages may want to look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveNotice {
+    Channel(Notice),
+    Pot(PotChange),
+}
+
+impl LiveNotice {
+    pub fn payload(self) -> String {
+        match self {
+            LiveNotice::Channel(notice) => notice.payload(),
+            LiveNotice::Pot(change) => format!("pot:{}:{}", change.pot_id, change.version),
+        }
+    }
+
+    pub fn parse(payload: &str) -> Option<LiveNotice> {
+        match payload.strip_prefix("pot:") {
+            Some(rest) => {
+                let (pot, version) = rest.split_once(':')?;
+                Some(LiveNotice::Pot(PotChange {
+                    pot_id: pot.parse().ok()?,
+                    version: version.parse().ok()?,
+                }))
+            }
+            None => Notice::parse(payload).map(LiveNotice::Channel),
+        }
+    }
+}
+
 impl Notice {
     pub fn payload(self) -> String {
         format!("{}:{}", self.channel, self.seq)
@@ -27,16 +63,17 @@ impl Notice {
 }
 
 #[derive(Clone, Debug)]
-pub struct LiveNotifier(UnboundedSender<Notice>);
+pub struct LiveNotifier(UnboundedSender<LiveNotice>);
 
 impl LiveNotifier {
-    pub fn new() -> (LiveNotifier, UnboundedReceiver<Notice>) {
+    pub fn new() -> (LiveNotifier, UnboundedReceiver<LiveNotice>) {
         let (sender, receiver) = unbounded_channel();
         (LiveNotifier(sender), receiver)
     }
 
     /// After commit: this node's hub looks at once.
-    pub fn committed(&self, notice: Notice) {
+    pub fn committed(&self, notice: impl Into<LiveNotice>) {
+        let notice = notice.into();
         if self.0.send(notice).is_err() {
             tracing::warn!(
                 ?notice,
@@ -46,13 +83,26 @@ impl LiveNotifier {
     }
 }
 
+impl From<Notice> for LiveNotice {
+    fn from(notice: Notice) -> LiveNotice {
+        LiveNotice::Channel(notice)
+    }
+}
+
+impl From<PotChange> for LiveNotice {
+    fn from(change: PotChange) -> LiveNotice {
+        LiveNotice::Pot(change)
+    }
+}
+
 /// Inside the transaction, on PostgreSQL: the notification is delivered to every node's listener
 /// when (and only if) the transaction commits.
 pub async fn notify_in_transaction(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     dialect: Dialect,
-    notice: Notice,
+    notice: impl Into<LiveNotice>,
 ) -> Result<(), sqlx::Error> {
+    let notice = notice.into();
     if dialect == Dialect::Postgres {
         sqlx::query("SELECT pg_notify($1, $2)")
             .bind(PG_CHANNEL)
@@ -65,7 +115,22 @@ pub async fn notify_in_transaction(
 
 #[cfg(test)]
 mod tests {
-    use super::Notice;
+    use super::{LiveNotice, Notice, PotChange};
+
+    #[test]
+    fn pot_changes_and_channel_notices_share_the_payload_channel() {
+        for notice in [
+            LiveNotice::Channel(Notice { channel: 4, seq: 2 }),
+            LiveNotice::Pot(PotChange {
+                pot_id: 3,
+                version: 17,
+            }),
+        ] {
+            assert_eq!(LiveNotice::parse(&notice.payload()), Some(notice));
+        }
+        assert_eq!(LiveNotice::parse("pot:3"), None);
+        assert_eq!(LiveNotice::parse("pot:x:1"), None);
+    }
 
     #[test]
     fn payloads_round_trip_and_garbage_is_ignored() {

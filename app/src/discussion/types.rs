@@ -221,6 +221,11 @@ pub enum ClientFrame {
     Typing {
         channel: i64,
     },
+    /// Be told when the money of a pot moves past `version` (budget pages refresh then).
+    WatchPot {
+        pot: i64,
+        version: i64,
+    },
 }
 
 /// What the server sends over a live connection.
@@ -245,6 +250,11 @@ pub enum ServerFrame {
     Presence {
         channel: i64,
         online: Vec<Author>,
+    },
+    /// The pot's money moved: it is now at `version`.
+    PotChanged {
+        pot: i64,
+        version: i64,
     },
 }
 

@@ -20,7 +20,30 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &Problem) -
         Problem::NoSuchMember => t_string!(i18n, errors.no_such_member).to_string(),
         Problem::AlreadyConnector => t_string!(i18n, errors.already_connector).to_string(),
         Problem::AlumniCannotAct => t_string!(i18n, errors.alumni_cannot_act).to_string(),
+        Problem::BadAmount => t_string!(i18n, errors.bad_amount).to_string(),
+        Problem::AmountTooLarge => t_string!(i18n, errors.amount_too_large).to_string(),
+        Problem::NotEnoughMoney { available_cents } => {
+            let available = money(i18n, available_cents);
+            t_string!(i18n, errors.not_enough_money, available).to_string()
+        }
+        Problem::OverMaximum { room_cents } => {
+            let room = money(i18n, room_cents);
+            t_string!(i18n, errors.over_maximum, room).to_string()
+        }
+        Problem::OverCap { room_cents } => {
+            let room = money(i18n, room_cents);
+            t_string!(i18n, errors.over_cap, room).to_string()
+        }
+        Problem::NotOpen => t_string!(i18n, errors.not_open).to_string(),
+        Problem::NotFunded => t_string!(i18n, errors.not_funded).to_string(),
+        Problem::MinAboveMax => t_string!(i18n, errors.min_above_max).to_string(),
+        Problem::BadLine { line } => t_string!(i18n, errors.bad_line, line).to_string(),
     }
+}
+
+/// An amount in the page's language.
+pub fn money(i18n: leptos_i18n::I18nContext<Locale>, cents: i64) -> String {
+    crate::budget::money::format_money(cents, i18n.get_locale_untracked() == Locale::fr)
 }
 
 pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> String {
@@ -43,6 +66,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> S
             t_string!(i18n, errors.slow_down, seconds).to_string()
         }
         AppError::BadRequest => t_string!(i18n, errors.bad_request).to_string(),
+        AppError::Conflict => t_string!(i18n, errors.conflict).to_string(),
         AppError::Internal => t_string!(i18n, errors.internal).to_string(),
     }
 }

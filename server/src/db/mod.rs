@@ -84,9 +84,13 @@ pub async fn connect(url: &str) -> Result<Database, sqlx::Error> {
 
 pub async fn migrate(db: &Database) -> Result<(), sqlx::migrate::MigrateError> {
     match &db.native {
-        NativePool::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await,
-        NativePool::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await,
+        NativePool::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+        NativePool::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
     }
+    // Rows the schema needs before anyone acts: every city's money pot.
+    let mut connection = db.any.acquire().await?;
+    app::budget::pots::ensure_pots(&mut connection, app::context::now()).await?;
+    Ok(())
 }
 
 /// Answers whether the database responds, for the health check.

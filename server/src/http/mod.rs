@@ -1,4 +1,5 @@
 //! The HTTP application: pages, server functions, health check, sessions and the guards around them.
+mod exports;
 pub mod metrics;
 mod security;
 pub mod sessions;
@@ -97,6 +98,10 @@ pub async fn router(
     Ok(Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::metrics))
+        .route(
+            "/budgets/rounds/{id}/ledger.csv",
+            get(exports::round_ledger_csv),
+        )
         .with_state(state.db.clone())
         .merge(
             Router::new()

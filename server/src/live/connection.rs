@@ -21,6 +21,7 @@ use tokio_stream::StreamMap;
 pub const REPLAY_LIMIT: i64 = 1000;
 const REPLAY_BATCH: usize = 200;
 const MAX_CHANNELS: usize = 200;
+const MAX_POTS: usize = 50;
 const TYPING_EVERY: Duration = Duration::from_secs(2);
 /// Frames gathered into one write when several are ready at once.
 const BATCH_LIMIT: usize = 64;
@@ -39,6 +40,9 @@ pub struct Connection {
     viewer: Viewer,
     subscriptions: HashMap<i64, Subscription>,
     feeds: StreamMap<i64, BroadcastStream<Arc<Delivery>>>,
+    /// Pots this client follows, and the last version it was told of.
+    pot_versions: HashMap<i64, i64>,
+    pot_feeds: StreamMap<i64, BroadcastStream<i64>>,
 }
 
 /// What to send next, in order.
@@ -51,6 +55,8 @@ impl Connection {
             viewer,
             subscriptions: HashMap::new(),
             feeds: StreamMap::new(),
+            pot_versions: HashMap::new(),
+            pot_feeds: StreamMap::new(),
         }
     }
 
@@ -93,6 +99,9 @@ impl Connection {
                 }
                 Some((channel, item)) = self.feeds.next(), if !self.feeds.is_empty() => {
                     self.on_feed_item(channel, item).await
+                }
+                Some((pot, item)) = self.pot_feeds.next(), if !self.pot_feeds.is_empty() => {
+                    self.on_pot_item(pot, item).await
                 }
             };
             // Whatever else is already waiting goes out in the same write.
@@ -172,6 +181,7 @@ impl Connection {
                 self.typing(channel);
                 Vec::new()
             }
+            Ok(ClientFrame::WatchPot { pot, version }) => self.watch_pot(pot, version).await,
             Err(_) => Vec::new(), // a frame we do not understand changes nothing
         }
     }
@@ -211,6 +221,53 @@ impl Connection {
         let mut outbox = self.catch_up(channel).await;
         outbox.extend(presence.map(|delivery| delivery.json));
         outbox
+    }
+
+    /// Every signed-in member may follow any pot: the network's money is public to its members.
+    async fn watch_pot(&mut self, pot: i64, version: i64) -> Outbox {
+        if !self.pot_versions.contains_key(&pot) && self.pot_versions.len() >= MAX_POTS {
+            return Vec::new();
+        }
+        let Ok((receiver, current)) = self.hub.pots.watch(self.hub.db(), pot).await else {
+            return Vec::new();
+        };
+        self.pot_feeds.insert(pot, BroadcastStream::new(receiver));
+        self.pot_versions.insert(pot, version);
+        self.tell_pot(pot, current)
+    }
+
+    async fn on_pot_item(
+        &mut self,
+        pot: i64,
+        item: Result<i64, BroadcastStreamRecvError>,
+    ) -> Outbox {
+        let version = match item {
+            Ok(version) => version,
+            // Missed some versions: only the latest matters, and the table has it.
+            Err(BroadcastStreamRecvError::Lagged(_)) => {
+                match sqlx::query_as::<_, (i64,)>("SELECT version FROM pots WHERE id = $1")
+                    .bind(pot)
+                    .fetch_one(self.hub.db())
+                    .await
+                {
+                    Ok((version,)) => version,
+                    Err(_) => return Vec::new(),
+                }
+            }
+        };
+        self.tell_pot(pot, version)
+    }
+
+    fn tell_pot(&mut self, pot: i64, version: i64) -> Outbox {
+        match self.pot_versions.get_mut(&pot) {
+            Some(known) if version > *known => {
+                *known = version;
+                frame(&ServerFrame::PotChanged { pot, version })
+                    .into_iter()
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
     }
 
     fn unsubscribe(&mut self, channel: i64) {

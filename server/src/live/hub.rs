@@ -1,6 +1,7 @@
 //! This node's hub: one feed per channel that has live subscribers here. Told (by a local commit
 //! or by PostgreSQL) that a channel moved, it reads the new rows once and fans them out.
 use super::frames::{self, Delivery};
+use super::pot_watch::PotWatches;
 use super::signals::{self, NodeSignal, REMOTE_PRESENCE_SECONDS};
 use app::discussion::notices::Notice;
 use app::discussion::types::{Author, ServerFrame};
@@ -37,6 +38,8 @@ pub struct Hub {
     signals_out: Option<UnboundedSender<String>>,
     /// How often each connection is pinged and its rights checked again.
     connection_check_every: Duration,
+    /// Pages following pots' money.
+    pub pots: PotWatches,
 }
 
 impl Hub {
@@ -51,6 +54,7 @@ impl Hub {
             node: rand::random(),
             signals_out,
             connection_check_every,
+            pots: PotWatches::default(),
         }
     }
 
@@ -224,6 +228,7 @@ impl Hub {
                 Err(error) => tracing::warn!(%error, channel, "live check failed"),
             }
         }
+        self.pots.check_all(&self.db).await;
     }
 
     /// Tells each channel whose set of online members changed since the last call, here and to

@@ -4,11 +4,12 @@ mod connection;
 mod frames;
 pub mod hub;
 mod pg_listener;
+mod pot_watch;
 mod signals;
 mod socket;
 
 use crate::db::{Database, NativePool};
-use app::discussion::notices::{LiveNotifier, Notice};
+use app::discussion::notices::{LiveNotice, LiveNotifier, Notice};
 use hub::Hub;
 pub use socket::live_socket;
 use std::collections::HashMap;
@@ -55,12 +56,19 @@ pub fn start(database: &Database, connection_check_every: Duration) -> Live {
 }
 
 /// Handles notices as they come, folding a burst into one read per channel.
-async fn fan_out(hub: Arc<Hub>, mut notices: UnboundedReceiver<Notice>) {
+async fn fan_out(hub: Arc<Hub>, mut notices: UnboundedReceiver<LiveNotice>) {
     while let Some(first) = notices.recv().await {
-        let mut latest: HashMap<i64, i64> = HashMap::from([(first.channel, first.seq)]);
-        while let Ok(next) = notices.try_recv() {
-            let seq = latest.entry(next.channel).or_insert(next.seq);
-            *seq = (*seq).max(next.seq);
+        let mut latest: HashMap<i64, i64> = HashMap::new();
+        let mut next = Some(first);
+        while let Some(notice) = next {
+            match notice {
+                LiveNotice::Channel(notice) => {
+                    let seq = latest.entry(notice.channel).or_insert(notice.seq);
+                    *seq = (*seq).max(notice.seq);
+                }
+                LiveNotice::Pot(change) => hub.pots.on_change(change),
+            }
+            next = notices.try_recv().ok();
         }
         for (channel, seq) in latest {
             hub.on_notice(Notice { channel, seq }).await;

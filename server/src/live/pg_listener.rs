@@ -3,7 +3,7 @@
 //! notifications sent meanwhile are gone.
 use super::hub::Hub;
 use super::signals::SIGNAL_CHANNEL;
-use app::discussion::notices::{LiveNotifier, Notice, PG_CHANNEL};
+use app::discussion::notices::{LiveNotice, LiveNotifier, PG_CHANNEL};
 use sqlx::postgres::{PgListener, PgPool};
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,7 +34,7 @@ async fn forward(listener: &mut PgListener, notifier: &LiveNotifier, hub: &Hub) 
                 hub.on_remote_signal(notification.payload());
             }
             Ok(Some(notification)) => {
-                if let Some(notice) = Notice::parse(notification.payload()) {
+                if let Some(notice) = LiveNotice::parse(notification.payload()) {
                     notifier.committed(notice);
                 }
             }

@@ -120,6 +120,7 @@ async fn fill(
     let now = app::context::now();
     let mut tx = connection.begin().await?;
     let city_ids = insert_cities(&mut tx, network).await?;
+    app::budget::pots::ensure_pots(&mut tx, now).await?;
     progress.set_message("members");
     let users_per_insert = rows_per_insert(&tx, 10);
     for batch in network.people.chunks(users_per_insert) {

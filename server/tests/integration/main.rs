@@ -4,6 +4,9 @@ mod common;
 
 mod accounts;
 mod authorization;
+mod budget_money;
+mod budget_roles;
+mod budgets;
 mod cli;
 mod discussion_privacy;
 mod discussion_rules;

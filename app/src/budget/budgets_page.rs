@@ -1,0 +1,159 @@
+//! `/budgets`: every pot with its balance, every round, and the admins' and connectors' tools to
+//! move money and open rounds.
+use super::create_round::CreateRound;
+use super::get_budgets::get_budgets;
+use super::labels::{mode_label, phase_label};
+use super::move_money::MoveMoney;
+use super::types::{BudgetsOverview, PotSummary};
+use crate::i18n::*;
+use crate::ui::errors::{form_level_error, money, ErrorMessage};
+use crate::ui::field::Field;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn BudgetsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let moved = ServerAction::<MoveMoney>::new();
+    let overview = Resource::new(move || moved.version().get(), |_| get_budgets());
+    view! {
+        <h1>{t!(i18n, budgets.title)}</h1>
+        <p class="lead">{t!(i18n, budgets.intro)}</p>
+        <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
+            {move || overview.get().map(|overview| match overview {
+                Ok(overview) => view! { <Overview overview moved /> }.into_any(),
+                Err(error) => view! { <ErrorMessage error /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Overview(overview: BudgetsOverview, moved: ServerAction<MoveMoney>) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = money(i18n, overview.network_total_cents);
+    let managed: Vec<PotSummary> = overview
+        .pots
+        .iter()
+        .filter(|pot| pot.may_manage)
+        .cloned()
+        .collect();
+    let pots_for_moves = overview.pots.clone();
+    view! {
+        <p>{t!(i18n, budgets.network_total, amount = total.clone())}</p>
+        <section aria-labelledby="pots-title">
+            <h2 id="pots-title">{t!(i18n, budgets.pots)}</h2>
+            <table class="data-table">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, budgets.pot)}</th>
+                    <th scope="col" class="number">{t!(i18n, budgets.available)}</th>
+                    <th scope="col">{t!(i18n, budgets.audit)}</th>
+                </tr></thead>
+                <tbody>
+                    {overview.pots.into_iter().map(|pot| {
+                        let balance = money(i18n, pot.balance_cents);
+                        view! {
+                            <tr>
+                                <td>{pot.name.clone()}</td>
+                                <td class="number">{balance}</td>
+                                <td><A href=format!("/budgets/pots/{}/audit", pot.id)>{t!(i18n, budgets.audit)}</A></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section aria-labelledby="rounds-title">
+            <h2 id="rounds-title">{t!(i18n, budgets.rounds)}</h2>
+            {if overview.rounds.is_empty() {
+                view! { <p class="muted">{t!(i18n, budgets.no_rounds)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="round-list">
+                        {overview.rounds.into_iter().map(|round| view! {
+                            <li>
+                                <A href=format!("/budgets/rounds/{}", round.id)>{round.title.clone()}</A>
+                                " · " {round.pot_name.clone()} " · " {mode_label(i18n, round.mode)}
+                                " · " <span class="badge">{phase_label(i18n, round.phase)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        {overview.may_split.then(|| view! { <MoveMoneyForm pots=pots_for_moves moved /> })}
+        {(!managed.is_empty()).then(|| view! { <NewRoundForm pots=managed /> })}
+    }
+}
+
+#[component]
+fn MoveMoneyForm(pots: Vec<PotSummary>, moved: ServerAction<MoveMoney>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = Signal::derive(move || moved.value().get().and_then(Result::err));
+    let options = move |pots: &[PotSummary]| {
+        pots.iter()
+            .map(|pot| view! { <option value=pot.id>{pot.name.clone()}</option> })
+            .collect_view()
+    };
+    let sources = options(&pots);
+    let targets = options(&pots);
+    view! {
+        <section class="tools" aria-labelledby="move-title">
+            <h2 id="move-title">{t!(i18n, budgets.move_money)}</h2>
+            <p class="hint">{t!(i18n, budgets.move_hint)}</p>
+            {move || form_level_error(error.get(), &["amount"]).map(|error| view! { <ErrorMessage error /> })}
+            <ActionForm action=moved>
+                <div class="field">
+                    <label for="field-from-pot">{t!(i18n, budgets.from_pot)}</label>
+                    <select id="field-from-pot" name="from_pot">
+                        <option value="">{t!(i18n, budgets.outside)}</option>
+                        {sources}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="field-to-pot">{t!(i18n, budgets.to_pot)}</label>
+                    <select id="field-to-pot" name="to_pot">{targets}</select>
+                </div>
+                <Field name="amount" required=true
+                    label=Signal::derive(move || t_string!(i18n, budgets.amount).to_string()) error />
+                <button type="submit" class="button" disabled=moved.pending()>{t!(i18n, budgets.move_button)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn NewRoundForm(pots: Vec<PotSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let create = ServerAction::<CreateRound>::new();
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    view! {
+        <section class="tools" aria-labelledby="new-round-title">
+            <h2 id="new-round-title">{t!(i18n, budgets.new_round)}</h2>
+            {move || form_level_error(error.get(), &["title", "description", "cap_per_bucket"]).map(|error| view! { <ErrorMessage error /> })}
+            <ActionForm action=create>
+                <div class="field">
+                    <label for="field-pot">{t!(i18n, budgets.pot)}</label>
+                    <select id="field-pot" name="pot">
+                        {pots.into_iter().map(|pot| view! { <option value=pot.id>{pot.name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="field-mode">{t!(i18n, budgets.mode)}</label>
+                    <select id="field-mode" name="mode">
+                        <option value="funding">{t!(i18n, budgets.mode_funding)}</option>
+                    </select>
+                </div>
+                <Field name="title" required=true
+                    label=Signal::derive(move || t_string!(i18n, budgets.round_title).to_string()) error />
+                <div class="field">
+                    <label for="field-description">{t!(i18n, budgets.description)}</label>
+                    <textarea id="field-description" name="description" rows="4"></textarea>
+                </div>
+                <Field name="cap_per_bucket"
+                    label=Signal::derive(move || t_string!(i18n, budgets.cap_per_bucket).to_string()) error />
+                <button type="submit" class="button" disabled=create.pending()>{t!(i18n, budgets.create_round)}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,47 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Connectors of the pot's city (or admins, for the network's pot) open a round. Answers its id.
+#[server(endpoint = "create_round")]
+pub async fn create_round(
+    pot: i64,
+    mode: String,
+    title: String,
+    #[server(default)] description: String,
+    #[server(default)] cap_per_bucket: String,
+) -> Result<i64, AppError> {
+    use super::rounds::{self, NewRound};
+    use super::types::{RoundMode, RoundRules};
+    use super::{access, queries, validation};
+    use crate::accounts::authz;
+    use crate::context::{db, fail, now};
+    use crate::error::Problem;
+
+    let viewer = authz::signed_in().await?;
+    let db = db()?;
+    let pot = queries::pot(&db, pot)
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    if !access::may_manage(&viewer, pot.scope()) {
+        return Err(fail(AppError::Forbidden));
+    }
+    let mode = RoundMode::parse(&mode)
+        .ok_or_else(|| fail(AppError::invalid("mode", Problem::Required)))?;
+    let title = validation::title("title", &title).map_err(fail)?;
+    let description = validation::description("description", &description).map_err(fail)?;
+    let rules = RoundRules {
+        cap_per_bucket_cents: validation::optional_amount("cap_per_bucket", &cap_per_bucket)
+            .map_err(fail)?,
+    };
+    let round = NewRound {
+        pot: &pot,
+        mode,
+        title: &title,
+        description: &description,
+        closes_at: None,
+        rules: &rules,
+    };
+    let id = rounds::create_round(&db, round, viewer.id, now()).await?;
+    leptos_axum::redirect(&format!("/budgets/rounds/{id}"));
+    Ok(id)
+}

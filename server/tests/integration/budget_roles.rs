@@ -1,0 +1,116 @@
+//! Every budget server function, called as every kind of person on Paris's round, allows or
+//! refuses as the rules say.
+
+use crate::common::money::{fund_pot, ok, open_bucket, open_funding_round, pot_of};
+use crate::common::roles::{Role, ROLES};
+use crate::common::{on_every_backend, TestServer};
+use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
+use reqwest::Client;
+
+/// Who may do it on Paris's funding round, to a bucket the demo member (of Paris) proposed.
+pub fn expectation(endpoint: &str, role: Role) -> Option<bool> {
+    use Role::*;
+    Some(match endpoint {
+        "get_budgets" | "get_round" | "get_bucket" | "list_round_ledger" | "list_pot_audit" => {
+            role != Anonymous
+        }
+        "move_money" => role == Admin,
+        "create_round" | "set_round_phase" | "allocate_equally" | "allocate_from_csv"
+        | "withdraw_unspent" | "pay_out_bucket" => matches!(role, Connector | Admin),
+        "create_bucket" | "fund_bucket" | "comment_on_bucket" => {
+            matches!(role, Member | Connector | Admin)
+        }
+        "open_bucket" | "cancel_bucket" => matches!(role, Member | Connector | Admin),
+        "add_cocreator" => role == Member,
+        _ => return None,
+    })
+}
+
+async fn client_for(server: &TestServer, role: Role) -> Client {
+    let lyon = "(SELECT id FROM cities WHERE slug = 'lyon')";
+    let plain = "is_admin = FALSE AND id NOT IN (SELECT user_id FROM connectors)";
+    let email = match role {
+        Role::Anonymous => return server.client(),
+        Role::Member => DEMO_MEMBER_EMAIL.to_string(),
+        Role::MemberElsewhere => {
+            server
+                .text(&format!("SELECT email FROM users WHERE city_id = {lyon} AND {plain} ORDER BY id LIMIT 1"))
+                .await
+        }
+        Role::Connector => DEMO_CONNECTOR_EMAIL.to_string(),
+        Role::ConnectorElsewhere => {
+            server
+                .text(&format!("SELECT u.email FROM users u JOIN connectors k ON k.user_id = u.id WHERE k.city_id = {lyon} ORDER BY u.id LIMIT 1"))
+                .await
+        }
+        Role::Alumni => {
+            let email = server
+                .text(&format!(
+                    "SELECT email FROM users WHERE city_id = (SELECT id FROM cities WHERE slug = 'paris') \
+                     AND {plain} AND email NOT IN ('{DEMO_MEMBER_EMAIL}', '{DEMO_ADMIN_EMAIL}') ORDER BY id LIMIT 1"
+                ))
+                .await;
+            server.execute(&format!("UPDATE users SET is_alumni = TRUE WHERE email = '{email}'")).await;
+            email
+        }
+        Role::Admin => DEMO_ADMIN_EMAIL.to_string(),
+    };
+    server.signed_in(&email).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_budget_function_allows_and_refuses_by_role() {
+    on_every_backend(|server| async move {
+        let admin = server.signed_in(DEMO_ADMIN_EMAIL).await;
+        let connector = server.signed_in(DEMO_CONNECTOR_EMAIL).await;
+        let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let paris = pot_of(&server, Some("paris")).await;
+        fund_pot(&server, &admin, paris, "5000").await;
+        let round = open_funding_round(&server, &connector, paris, "").await;
+        let round_id = round.to_string();
+        ok(&server, &connector, "allocate_equally", &[("round", &round_id), ("amount", "20")]).await;
+        let bucket = open_bucket(&server, &member, round, "500", "").await.to_string();
+        let pot = paris.to_string();
+        let network = pot_of(&server, None).await.to_string();
+        let csv = format!("{DEMO_MEMBER_EMAIL},1");
+        // Someone the bucket's author invites, who is none of the roles tried.
+        let invited = server
+            .text(&format!(
+                "SELECT email FROM users WHERE city_id = (SELECT id FROM cities WHERE slug = 'paris') \
+                 AND is_admin = FALSE AND id NOT IN (SELECT user_id FROM connectors) \
+                 AND email <> '{DEMO_MEMBER_EMAIL}' ORDER BY id DESC LIMIT 1"
+            ))
+            .await;
+        for role in ROLES {
+            let client = client_for(&server, role).await;
+            let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+                ("get_budgets", vec![]),
+                ("get_round", vec![("round", &round_id)]),
+                ("get_bucket", vec![("bucket", &bucket)]),
+                ("list_round_ledger", vec![("round", &round_id)]),
+                ("list_pot_audit", vec![("pot", &pot)]),
+                ("move_money", vec![("to_pot", &network), ("amount", "1")]),
+                ("create_round", vec![("pot", &pot), ("mode", "funding"), ("title", "Another")]),
+                ("set_round_phase", vec![("round", &round_id), ("phase", "open")]),
+                ("allocate_equally", vec![("round", &round_id), ("amount", "1")]),
+                ("allocate_from_csv", vec![("round", &round_id), ("csv", &csv)]),
+                ("create_bucket", vec![("round", &round_id), ("title", "Mine"), ("min", "10")]),
+                ("open_bucket", vec![("bucket", &bucket)]),
+                ("fund_bucket", vec![("bucket", &bucket), ("amount", "1")]),
+                ("comment_on_bucket", vec![("bucket", &bucket), ("body", "Count me in")]),
+                ("add_cocreator", vec![("bucket", &bucket), ("email", &invited)]),
+                ("pay_out_bucket", vec![("bucket", &bucket)]),
+                ("withdraw_unspent", vec![("round", &round_id)]),
+                ("cancel_bucket", vec![("bucket", &bucket)]),
+            ];
+            for (endpoint, form) in calls {
+                let status = server.call(&client, endpoint, &form).await.status();
+                assert!(status.as_u16() < 500, "{endpoint} as {role:?} on {}: {status}", server.backend);
+                let refused = matches!(status.as_u16(), 401 | 403 | 404);
+                let expected = expectation(endpoint, role).expect("an expectation");
+                assert_eq!(!refused, expected, "{endpoint} as {role:?} on {}: got {status}", server.backend);
+            }
+        }
+    })
+    .await;
+}
