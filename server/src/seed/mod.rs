@@ -1,5 +1,6 @@
 //! Puts the generated demo network and its conversation into an empty database, in batches
 //! inside one transaction.
+mod budgets;
 mod channels;
 mod messages;
 
@@ -26,6 +27,8 @@ pub enum SeedError {
     Database(#[from] sqlx::Error),
     #[error("could not hash the demo password")]
     Hash,
+    #[error("could not set up the demo budgets: {0}")]
+    Budgets(app::error::AppError),
 }
 
 /// Bound parameters per multi-row INSERT. SQLite finds each `$N` of a statement by a linear
@@ -79,7 +82,17 @@ pub async fn seed(
     let cache = enlarge_cache(&mut connection).await?;
     let filled = fill(&mut connection, &network, params, &password_hash, progress).await;
     restore_cache(&mut connection, cache).await?;
-    filled
+    let dialect = match connection.backend_name() {
+        "PostgreSQL" => app::context::Dialect::Postgres,
+        _ => app::context::Dialect::Sqlite,
+    };
+    drop(connection);
+    let counts = filled?;
+    progress.set_message("budgets");
+    budgets::insert(db, dialect, params.seed, app::context::now())
+        .await
+        .map_err(SeedError::Budgets)?;
+    Ok(counts)
 }
 
 /// On SQLite, enlarges the connection's page cache for the seed; answers the size to restore.

@@ -43,8 +43,11 @@ async fn a_bucket_is_funded_past_its_minimum_up_to_its_maximum_and_paid_out() {
         let admin = server.signed_in(DEMO_ADMIN_EMAIL).await;
         let connector = server.signed_in(DEMO_CONNECTOR_EMAIL).await;
         let paris = pot_of(&server, Some("paris")).await;
+        // The demo network already holds money: everything below is measured from here.
+        let held = assert_money_conserved(&server).await;
+        let paris_before = balance(&server, &format!("pot:{paris}")).await;
         fund_pot(&server, &admin, paris, "2000").await;
-        assert_eq!(assert_money_conserved(&server).await, 200_000);
+        assert_eq!(assert_money_conserved(&server).await, held + 200_000);
 
         let round = open_funding_round(&server, &connector, paris, "").await;
         let allocated = ok(&server, &connector, "allocate_equally", &[("round", &round.to_string()), ("amount", "50")]).await;
@@ -52,7 +55,10 @@ async fn a_bucket_is_funded_past_its_minimum_up_to_its_maximum_and_paid_out() {
             .scalar("SELECT COUNT(*) FROM users WHERE is_alumni = FALSE AND city_id = (SELECT id FROM cities WHERE slug = 'paris')")
             .await;
         assert_eq!(allocated.as_i64(), Some(members * 5_000));
-        assert_eq!(balance(&server, &format!("pot:{paris}")).await, 200_000 - members * 5_000);
+        assert_eq!(
+            balance(&server, &format!("pot:{paris}")).await,
+            paris_before + 200_000 - members * 5_000
+        );
 
         let people = parisians(&server, 4).await;
         let bucket = open_bucket(&server, &people[0].0, round, "100", "150").await;
@@ -91,11 +97,14 @@ async fn a_bucket_is_funded_past_its_minimum_up_to_its_maximum_and_paid_out() {
         let paid = ok(&server, &connector, "pay_out_bucket", &[("bucket", &bucket_id)]).await;
         assert_eq!(paid.as_i64(), Some(15_000));
         assert_eq!(bucket_status(&server, bucket).await, "completed");
-        assert_eq!(assert_money_conserved(&server).await, 200_000 - 15_000);
+        assert_eq!(assert_money_conserved(&server).await, held + 200_000 - 15_000);
 
         let withdrawn = ok(&server, &connector, "withdraw_unspent", &[("round", &round.to_string())]).await;
         assert_eq!(withdrawn.as_i64(), Some(members * 5_000 - 15_000));
-        assert_eq!(balance(&server, &format!("pot:{paris}")).await, 200_000 - 15_000);
+        assert_eq!(
+            balance(&server, &format!("pot:{paris}")).await,
+            paris_before + 200_000 - 15_000
+        );
 
         let csv = server
             .client()
@@ -129,6 +138,7 @@ async fn cancelling_a_bucket_returns_every_contribution() {
         let admin = server.signed_in(DEMO_ADMIN_EMAIL).await;
         let connector = server.signed_in(DEMO_CONNECTOR_EMAIL).await;
         let paris = pot_of(&server, Some("paris")).await;
+        let held = assert_money_conserved(&server).await;
         fund_pot(&server, &admin, paris, "3000").await;
         let round = open_funding_round(&server, &connector, paris, "30").await;
         ok(
@@ -196,7 +206,7 @@ async fn cancelling_a_bucket_returns_every_contribution() {
                 .status(),
             422
         );
-        assert_eq!(assert_money_conserved(&server).await, 300_000);
+        assert_eq!(assert_money_conserved(&server).await, held + 300_000);
     })
     .await;
 }
@@ -209,6 +219,8 @@ async fn only_the_right_people_move_money() {
         let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
         let paris = pot_of(&server, Some("paris")).await;
         let lyon = pot_of(&server, Some("lyon")).await;
+        let held = assert_money_conserved(&server).await;
+        let paris_holds = balance(&server, &format!("pot:{paris}")).await;
         fund_pot(&server, &admin, lyon, "500").await;
         let lyon_connector = server
             .text("SELECT u.email FROM users u JOIN connectors k ON k.user_id = u.id JOIN cities c ON c.id = k.city_id WHERE c.slug = 'lyon' ORDER BY u.id LIMIT 1")
@@ -223,16 +235,16 @@ async fn only_the_right_people_move_money() {
         assert_eq!(server.call(&connector, "create_round", &[("pot", &lyon.to_string()), ("mode", "funding"), ("title", "Not mine")]).await.status(), 403);
         assert_eq!(server.call(&member, "create_bucket", &[("round", &lyon_round), ("title", "Elsewhere"), ("min", "10")]).await.status(), 403, "a Paris member takes no part in Lyon's round");
         let (code, problem) = {
-            let response = server.call(&admin, "move_money", &[("from_pot", &paris.to_string()), ("to_pot", &network), ("amount", "1")]).await;
+            let response = server.call(&admin, "move_money", &[("from_pot", &paris.to_string()), ("to_pot", &network), ("amount", "100000000")]).await;
             (response.status().as_u16(), response.json::<serde_json::Value>().await.unwrap())
         };
         assert_eq!(code, 422, "a pot never hands out more than it holds: {problem}");
-        assert_eq!(problem["Invalid"]["problem"]["NotEnoughMoney"]["available_cents"], 0);
+        assert_eq!(problem["Invalid"]["problem"]["NotEnoughMoney"]["available_cents"], paris_holds);
         for bad in ["", "-5", "abc", "0"] {
             let status = server.call(&admin, "move_money", &[("to_pot", &network), ("amount", bad)]).await.status();
             assert_eq!(status, 422, "amount {bad:?}");
         }
-        assert_eq!(assert_money_conserved(&server).await, 50_000);
+        assert_eq!(assert_money_conserved(&server).await, held + 50_000);
     })
     .await;
 }
