@@ -1,0 +1,60 @@
+import { Browser, expect, test } from "@playwright/test";
+import { CONNECTOR, logIn, MEMBER, open } from "./helpers";
+
+async function signedIn(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, email);
+  return { context, page };
+}
+
+test("a connector opens a funding round and allocates; two members fund a bucket past its minimum and see it live", async ({ browser }) => {
+  const run = Date.now();
+  const connector = await signedIn(browser, CONNECTOR);
+  await open(connector.page, "/budgets");
+  const newRound = connector.page.locator("section", { has: connector.page.getByRole("heading", { name: "Open a round" }) });
+  await newRound.getByLabel("Title").fill(`Spring commons ${run}`);
+  await newRound.getByRole("button", { name: "Create the round" }).click();
+  await expect(connector.page.getByRole("heading", { level: 1, name: `Spring commons ${run}` })).toBeVisible();
+  const roundUrl = connector.page.url();
+
+  await expect(connector.page.locator("body[data-hydrated='true']")).toBeAttached();
+  await connector.page.getByLabel("Phase", { exact: true }).selectOption("open");
+  await connector.page.getByRole("button", { name: "Move to this phase" }).click();
+  await expect(connector.page.locator(".badge", { hasText: "Open for funding" })).toBeVisible();
+  await connector.page.getByLabel("Amount for each member").fill("20");
+  await connector.page.getByRole("button", { name: "Allocate", exact: true }).click();
+  await expect(connector.page.getByRole("status")).toContainText("Done");
+  await expect(connector.page.locator(".figures .my-balance")).toHaveText("€20");
+
+  const member = await signedIn(browser, MEMBER);
+  await open(member.page, roundUrl);
+  await member.page.getByLabel("Title").fill(`Bench by the canal ${run}`);
+  await member.page.getByLabel("Minimum goal").fill("30");
+  await member.page.getByLabel("Maximum goal (optional)").fill("40");
+  await member.page.getByRole("button", { name: "Save as a draft" }).click();
+  await expect(member.page.getByRole("heading", { level: 1, name: `Bench by the canal ${run}` })).toBeVisible();
+  await expect(member.page.locator("body[data-hydrated='true']")).toBeAttached();
+  await member.page.getByRole("button", { name: "Open for funding" }).click();
+  await expect(member.page.locator(".bucket-status")).toHaveText("Open for funding");
+  const bucketUrl = member.page.url();
+  await open(connector.page, bucketUrl);
+
+  await member.page.getByLabel("Amount").fill("20");
+  await member.page.getByRole("button", { name: "Give" }).click();
+  await expect(member.page.locator(".my-contribution")).toHaveText("You gave €20");
+  // The connector's page follows the pot: the bar moves without a reload.
+  await expect(connector.page.locator(".funding-text")).toHaveText("€20 of €30 (at most €40)");
+
+  await connector.page.getByLabel("Amount").fill("15");
+  await connector.page.getByRole("button", { name: "Give" }).click();
+  await expect(member.page.locator(".bucket-status")).toHaveText("Funded");
+  await expect(member.page.locator(".funding-text")).toHaveText("€35 of €30 (at most €40)");
+
+  await member.page.getByLabel("Amount").fill("10");
+  await member.page.getByRole("button", { name: "Give" }).click();
+  await expect(member.page.getByText("This bucket takes at most €5 more.")).toBeVisible();
+
+  await member.context.close();
+  await connector.context.close();
+});
