@@ -3,7 +3,12 @@
 //! - [`pabulib`]: read and write elections in the pabulib `.pb` format.
 //! - [`rules::tally`]: count an [`Election`] with a [`Rule`] (greedy, MES, MES with Add1
 //!   completion, MES + Add1 + greedy, sequential Phragmén) and a [`TieBreak`], returning an
-//!   [`Outcome`] that explains every project's fate.
+//!   [`Outcome`] that explains every project's fate. [`PreparedElection`] counts one election
+//!   with several rules, merging its ballots once.
+//! - [`ballot_rules`]: what a round accepts as a ballot (approval with a number of projects
+//!   or a total cost limit, cumulative points) and checking a submitted ballot.
+//! - [`explain`]: for a MES outcome, how each winner's cost was split among its supporters and
+//!   how far each loser was from winning.
 //!
 //! Pure and deterministic: no I/O, no clock, no threads, no floating point in any decision
 //! (all money is exact rationals), so it builds for `wasm32-unknown-unknown` and gives the same
@@ -29,13 +34,17 @@
 //! ```
 
 pub mod amount;
+pub mod ballot_rules;
 pub mod election;
+pub mod explain;
 pub mod pabulib;
 mod profile;
 pub mod rules;
 pub mod tie_break;
 
 pub use amount::{amount, format_amount, parse_amount, Amount};
+pub use ballot_rules::{validate_ballot, BallotError, BallotRules, Choice};
 pub use election::{Ballot, Election, Project, VoteType};
-pub use rules::{tally, Outcome, ProjectResult, Reason, Rule};
+pub use explain::{explain_mes, LoserGap, MesExplanation, Payment, WinnerSplit};
+pub use rules::{tally, Outcome, PreparedElection, ProjectResult, Reason, Rule};
 pub use tie_break::TieBreak;

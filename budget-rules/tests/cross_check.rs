@@ -6,6 +6,8 @@ mod reference;
 
 use budget_rules::{tally, Election, Outcome, Rule, TieBreak};
 use common::random::{approval_election, Rng};
+use num_bigint::BigInt;
+use num_rational::BigRational;
 
 fn ids(e: &Election, ps: &[usize]) -> Vec<String> {
     ps.iter().map(|&p| e.projects[p].id.clone()).collect()
@@ -112,6 +114,31 @@ fn tally_is_deterministic() {
                 tally(&e, rule, TieBreak::default()),
                 tally(&e, rule, TieBreak::default())
             );
+        }
+    }
+}
+
+/// Multiplying every cost and the budget by the same factor changes what greedy, MES and
+/// Phragmén choose in no way (the Add1 rules raise budgets by one unit of money, so they do
+/// depend on the unit). With a huge factor the counts outgrow machine integers part way (or
+/// from the start) and go on in big integers, which must not change anything either.
+#[test]
+fn scaling_all_money_changes_nothing() {
+    let mut rng = Rng(0x0dd_ba11);
+    for factor_digits in [12u32, 20, 30, 37] {
+        let factor = BigRational::from_integer(BigInt::from(10u8).pow(factor_digits));
+        for case in 0..300 {
+            let e = approval_election(&mut rng);
+            let mut scaled = e.clone();
+            scaled.budget = &e.budget * &factor;
+            for p in &mut scaled.projects {
+                p.cost = &p.cost * &factor;
+            }
+            for rule in [Rule::Greedy, Rule::Mes, Rule::Phragmen] {
+                let want = tally(&e, rule, TieBreak::default()).selected;
+                let got = tally(&scaled, rule, TieBreak::default()).selected;
+                assert_eq!(got, want, "{rule} ×10^{factor_digits}, case {case}: {e:?}");
+            }
         }
     }
 }

@@ -7,9 +7,8 @@ use super::{greedy, mes};
 
 /// True when no unselected project fits in what is left of the budget.
 fn is_exhaustive(ctx: &Context, draft: &Draft) -> bool {
-    let spent = draft.spent(ctx);
-    (0..ctx.election.projects.len())
-        .all(|p| draft.is_selected(p) || &spent + ctx.cost(p) > *ctx.budget())
+    let spent = ctx.money.total(&draft.order);
+    (0..ctx.election.projects.len()).all(|p| draft.is_selected(p) || !ctx.money.fits(&spent, p))
 }
 
 /// MES with Add1, then greedy over the projects left, with the budget left.

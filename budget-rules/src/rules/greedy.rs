@@ -8,9 +8,10 @@
 
 use std::cmp::Ordering;
 
+use num_bigint::BigInt;
+
 use super::outcome::{Draft, Reason};
 use super::Context;
-use crate::amount::Amount;
 
 /// Projects in greedy order: support descending, then tie-break rank.
 fn order(ctx: &Context) -> Vec<usize> {
@@ -29,23 +30,24 @@ fn order(ctx: &Context) -> Vec<usize> {
 /// Walks the greedy order over projects not yet in `draft`, adding each one that fits in the
 /// budget left. Returns the verdict for every project walked.
 pub(crate) fn fill(ctx: &Context, draft: &mut Draft) -> Vec<(usize, Reason)> {
-    let mut remaining: Amount = ctx.budget() - draft.spent(ctx);
+    let money = &ctx.money;
+    let mut remaining: BigInt = &money.budget - money.total(&draft.order);
     let mut verdicts = Vec::new();
     for p in order(ctx) {
         if draft.is_selected(p) {
             continue;
         }
-        let cost = ctx.cost(p);
-        let verdict = if cost > ctx.budget() {
+        let cost = &money.costs[p];
+        let verdict = if *cost > money.budget {
             Reason::OverBudget
         } else if *cost <= remaining {
-            let remaining_before = remaining.clone();
+            let remaining_before = money.amount(&remaining);
             remaining -= cost;
-            draft.order.push(p);
+            draft.push(p);
             Reason::Fitted { remaining_before }
         } else {
             Reason::DidNotFit {
-                remaining: remaining.clone(),
+                remaining: money.amount(&remaining),
             }
         };
         verdicts.push((p, verdict));

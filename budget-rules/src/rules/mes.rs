@@ -5,46 +5,55 @@
 //! rounds of [`super::mes_engine`] with the budget split equally among all voters (voters who
 //! approved nothing included).
 
+use num_bigint::BigInt;
 use num_traits::Zero;
 
-use super::mes_engine::{Engine, Run};
+use super::mes_engine::{Engine, Explained};
 use super::outcome::{Draft, Reason};
 use super::Context;
 
-/// Free approved projects selected, unapproved ones marked; the rest is left to a run.
-fn base_draft(ctx: &Context) -> Draft {
+/// Approved free projects, taken before any round, in tie-break order.
+pub(crate) fn free_projects(ctx: &Context) -> Vec<usize> {
     let n = ctx.election.projects.len();
-    let mut draft = Draft::new(n, Reason::NoSupporters);
     let mut free: Vec<usize> = (0..n)
         .filter(|&p| ctx.profile.approvals[p] > 0 && ctx.cost(p).is_zero())
         .collect();
     free.sort_by_key(|&p| ctx.ranks[p]);
-    for p in free {
+    free
+}
+
+/// Free approved projects selected, unapproved ones marked; the rest is left to a run.
+fn base_draft(ctx: &Context) -> Draft {
+    let mut draft = Draft::new(ctx.election.projects.len(), Reason::NoSupporters);
+    for p in free_projects(ctx) {
         draft.select(p, Reason::Free);
     }
     draft
 }
 
 /// Records a run's picks and, for every candidate it did not pick, why.
-fn apply(engine: &Engine, draft: &mut Draft, run: Run, raises: u64) {
-    for pick in &run.picks {
+fn apply(engine: &Engine, draft: &mut Draft, run: Explained, raises: u64) {
+    let mut picked = vec![false; draft.reasons.len()];
+    for pick in run.picks {
+        picked[pick.project] = true;
         let reason = Reason::Bought {
             round: pick.round,
-            rho: pick.rho.clone(),
-            share: pick.share.clone(),
+            rho: pick.rho,
+            share: pick.share,
             full_payers: pick.full_payers,
             partial_payers: pick.partial_payers,
         };
         draft.select(pick.project, reason);
     }
+    let mut money_left = run.money_left;
     for &p in &engine.candidates {
-        if run.picks.iter().any(|pick| pick.project == p) {
+        if picked[p] {
             continue;
         }
         draft.reasons[p] = Reason::Unaffordable {
             // Every candidate left at the end was found unaffordable in some round.
             round: run.dropped[p].unwrap_or(0),
-            supporters_money: run.money_left.get(p).cloned().unwrap_or_default(),
+            supporters_money: std::mem::take(&mut money_left[p]),
         };
     }
     draft.voter_budget = Some(engine.voter_budget(raises));
@@ -53,57 +62,95 @@ fn apply(engine: &Engine, draft: &mut Draft, run: Run, raises: u64) {
 /// Plain MES: one run with the budget split equally.
 pub(crate) fn plain(ctx: &Context) -> Draft {
     let mut draft = base_draft(ctx);
-    let Some(engine) = Engine::new(ctx) else {
-        return draft;
-    };
-    // Without a spending limit a run always completes.
-    if let Some(run) = engine.run(0, None, true) {
-        apply(&engine, &mut draft, run, 0);
+    if let Some(engine) = Engine::new(ctx) {
+        apply(&engine, &mut draft, engine.explain(0), 0);
     }
     draft
 }
 
 /// No candidate left out of the run could still be added within the real budget.
-fn is_exhaustive(ctx: &Context, engine: &Engine, run: &Run) -> bool {
-    let picked = |p: usize| run.picks.iter().any(|pick| pick.project == p);
+fn is_exhaustive(ctx: &Context, engine: &Engine, picked: &[usize], spent: &BigInt) -> bool {
     engine
         .candidates
         .iter()
-        .all(|&p| picked(p) || &run.spent + ctx.cost(p) > *ctx.budget())
+        .all(|p| picked.contains(p) || !ctx.money.fits(spent, *p))
 }
 
-/// MES with Add1 completion (pabutools `voter_budget_increment=1`): run MES with each voter's
-/// budget raised by 0, 1, 2, … units, stopping at the first result that is exhaustive (return
-/// it) or that overspends the real budget (return the previous one).
+/// The raise MES with Add1 completion keeps (pabutools `voter_budget_increment=1`): run MES
+/// with each voter's budget raised by 0, 1, 2, … units, stopping at the first result that is
+/// exhaustive (keep it) or that overspends the real budget (keep the one before).
 ///
-/// Each run is independent, but a run that overspends is abandoned as soon as it does, and
-/// runs are exact integer arithmetic over merged ballots, which is what keeps this fast
-/// (hundreds of runs take well under a second on the shared pabulib files). The number of runs
-/// is bounded by the total cost of the projects in currency units: once each voter alone could
-/// pay for all of them, MES buys them all and the result is exhaustive or overspends.
+/// A run also tells how many further raises provably pick the same projects (its horizon, see
+/// `mes_search`): those are neither exhaustive nor overspending either, so the search jumps
+/// past them, and the next run takes over the rounds it shares with this one. A run that
+/// overspends is abandoned as soon as it does. The search ends: from the
+/// engine's cap on, each voter alone could pay for every candidate, so a run buys them all.
+pub(crate) fn add1_raises(ctx: &Context, engine: &Engine) -> u64 {
+    let mut kept = 0;
+    let mut raises = 0u64;
+    let mut resume = None;
+    let mut tracking = Backoff::default();
+    // The first run (an equal split of the real budget) can never overspend.
+    loop {
+        let tracked = tracking.now();
+        let Some(run) = engine.search(raises, tracked, resume.as_ref()) else {
+            break;
+        };
+        if is_exhaustive(ctx, engine, &run.picked, &run.spent) {
+            return raises;
+        }
+        if tracked {
+            tracking.record(run.horizon > 0);
+        }
+        kept = raises.saturating_add(run.horizon);
+        match kept.checked_add(1) {
+            Some(next) => raises = next,
+            None => break,
+        }
+        resume = run.resume;
+    }
+    kept
+}
+
+/// Whether the next search run tracks its horizon. Tracking costs about a third more per run
+/// and pays only when runs can be skipped, as in elections where few votes decide each pick;
+/// where every raise changes something it is tried again after 1, 3, 7, … plain runs.
+#[derive(Default)]
+struct Backoff {
+    failures: u32,
+    /// Plain runs left before tracking is tried again.
+    wait: u64,
+}
+
+impl Backoff {
+    fn now(&mut self) -> bool {
+        if self.wait == 0 {
+            return true;
+        }
+        self.wait -= 1;
+        false
+    }
+
+    /// After a tracked run: whether it let the search skip raises.
+    fn record(&mut self, skipped: bool) {
+        if skipped {
+            self.failures = 0;
+        } else {
+            self.failures = (self.failures + 1).min(16);
+            self.wait = (1 << self.failures) - 1;
+        }
+    }
+}
+
+/// MES with Add1 completion. The kept run is repeated once with explanations, which are not
+/// worth their cost in every run of the search.
 pub(crate) fn add1(ctx: &Context) -> Draft {
     let mut draft = base_draft(ctx);
     let Some(engine) = Engine::new(ctx) else {
         return draft;
     };
-    let mut last = None;
-    for raises in 0u64.. {
-        let Some(run) = engine.run(raises, Some(ctx.budget()), false) else {
-            break;
-        };
-        last = Some(raises);
-        if is_exhaustive(ctx, &engine, &run) {
-            break;
-        }
-    }
-    // The first run (an equal split of the real budget) can never overspend, so `last` is set.
-    // The kept run is repeated once with explanations, which are not worth their cost in every
-    // run of the search.
-    if let Some(raises) = last {
-        if let Some(run) = engine.run(raises, None, true) {
-            apply(&engine, &mut draft, run, raises);
-        }
-        draft.budget_increments = Some(raises);
-    }
+    let raises = add1_raises(ctx, &engine);
+    apply(&engine, &mut draft, engine.explain(raises), raises);
+    draft.budget_increments = Some(raises);
     draft
 }

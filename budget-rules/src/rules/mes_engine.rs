@@ -7,47 +7,25 @@
 //! project with the lowest `rho` is bought (ties by tie-break rank); a project whose supporters
 //! together have less than its cost is dropped. The run ends when no project is affordable.
 //!
-//! Why integers: money is kept as integers over one common denominator (`scale`), so comparing
-//! and summing budgets never needs a gcd. When a share is not a whole number of units, every
-//! amount is multiplied by the missing factor (at most the number of voters) and the run goes
-//! on. Why the lower bounds: a project's `rho` can only grow as voters spend, so projects are
-//! tried in order of their last known `rho`, and a round stops looking once that bound exceeds
-//! the best price found (the pruning pabutools also does).
+//! Why the lower bounds: a project's `rho` can only grow as voters spend, so projects are tried
+//! in order of their last known `rho`, and a round stops looking once that bound exceeds the
+//! best price found (the pruning pabutools also does).
+//!
+//! Search runs, for the Add1 completion, are in `mes_search`.
 
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_rational::BigRational;
-use num_traits::{One, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
 
+use super::horizon::{Affine, Horizon};
+use super::mes_money::{Money, Price, Priced, Rho};
+use super::mes_search::Dropped;
 use super::Context;
-use crate::amount::Amount;
+use crate::amount::{fraction, Amount};
 
-/// A price per unit of utility, `num / den`, kept unreduced (only ever compared).
-#[derive(Debug, Clone)]
-struct Rho {
-    num: BigInt,
-    den: BigInt,
-}
-
-impl Rho {
-    fn cmp(&self, other: &Rho) -> Ordering {
-        (&self.num * &other.den).cmp(&(&other.num * &self.den))
-    }
-}
-
-/// How a project would be paid for right now.
-struct Price {
-    /// Cost minus what the partial payers have (scaled): the full payers' total.
-    full_total: BigInt,
-    /// Voters paying a full share, and voters paying all they have.
-    full: u64,
-    partial: u64,
-    rho: Rho,
-}
-
-/// A project bought during the run.
+/// A project bought in an explained run, with the numbers that decided it.
 #[derive(Debug, Clone)]
 pub(crate) struct Pick {
     pub project: usize,
@@ -58,22 +36,20 @@ pub(crate) struct Pick {
     pub partial_payers: u64,
 }
 
-/// The result of a run.
-#[derive(Debug, Clone)]
-pub(crate) struct Run {
+/// An explained run.
+pub(crate) struct Explained {
     pub picks: Vec<Pick>,
-    /// Sum of the picked projects' costs.
-    pub spent: Amount,
     /// For each project dropped as unaffordable, the round it happened in.
     pub dropped: Vec<Option<usize>>,
-    /// For each project, what its supporters had left at the end (only when explaining).
+    /// For each candidate not bought, what its supporters had left at the end.
     pub money_left: Vec<Amount>,
 }
 
 /// What does not change between runs with different voter budgets.
 pub(crate) struct Engine<'c, 'e> {
-    ctx: &'c Context<'e>,
-    /// Projects MES considers: positive cost and at least one supporter.
+    pub ctx: &'c Context<'e>,
+    /// Projects MES considers: positive cost and at least one supporter, most approved first
+    /// (then by tie-break rank).
     pub candidates: Vec<usize>,
     /// Common denominator of all costs and of budget / voters.
     scale: BigInt,
@@ -81,6 +57,25 @@ pub(crate) struct Engine<'c, 'e> {
     costs: Vec<BigInt>,
     /// The equal share of the budget, budget / voters, times `scale`.
     base_share: BigInt,
+    /// Raises from which every voter alone can pay all candidates, so a run buys them all:
+    /// no search goes further.
+    pub cap: u64,
+}
+
+/// The state of one run.
+pub(super) struct Rounds<'c, 'e> {
+    pub ctx: &'c Context<'e>,
+    pub money: Money<'c, 'e>,
+    pub bound: Vec<Rho>,
+    /// Projects still in the run, by bound, then tie-break rank.
+    pub active: Vec<usize>,
+    /// For each project dropped as unaffordable, the round it happened in.
+    pub dropped: Vec<Option<usize>>,
+    /// Search runs: the projects dropped, in order.
+    pub dropped_bounds: Vec<Dropped>,
+    pub horizon: Horizon,
+    /// Scratch: projects priced in the current round.
+    repriced: Vec<usize>,
 }
 
 impl<'c, 'e> Engine<'c, 'e> {
@@ -90,123 +85,162 @@ impl<'c, 'e> Engine<'c, 'e> {
         if voters == 0 {
             return None;
         }
-        let share = ctx.budget() / BigRational::from_integer(BigInt::from(voters));
-        let projects = &ctx.election.projects;
-        let scale = projects
-            .iter()
-            .fold(share.denom().clone(), |acc, p| acc.lcm(p.cost.denom()));
-        let scaled = |x: &Amount| x.numer() * (&scale / x.denom());
-        let costs = projects.iter().map(|p| scaled(&p.cost)).collect();
-        let base_share = scaled(&share);
-        let candidates = (0..projects.len())
-            .filter(|&p| ctx.profile.approvals[p] > 0 && projects[p].cost > Amount::zero())
+        // Costs and budget are integers over `money.scale`; budget / voters needs the extra
+        // factor voters / gcd, found on machine integers as the remainder is below `voters`.
+        let money = &ctx.money;
+        let rest = (&money.budget % voters).to_u64().unwrap_or(0);
+        let factor = voters / rest.gcd(&voters);
+        let scale = &money.scale * factor;
+        let costs: Vec<BigInt> = money.costs.iter().map(|c| c * factor).collect();
+        let base_share = &money.budget * factor / voters;
+        let approvals = &ctx.profile.approvals;
+        let mut candidates: Vec<usize> = (0..costs.len())
+            .filter(|&p| approvals[p] > 0 && costs[p].is_positive())
             .collect();
+        // The order of the first round's bounds, 1 / approvals.
+        candidates.sort_by(|&a, &b| {
+            approvals[b]
+                .cmp(&approvals[a])
+                .then(ctx.ranks[a].cmp(&ctx.ranks[b]))
+        });
+        let total: BigInt = candidates.iter().map(|&p| &money.costs[p]).sum();
+        let cap = Integer::div_ceil(&total, &money.scale)
+            .to_u64()
+            .unwrap_or(u64::MAX);
         Some(Engine {
             ctx,
             candidates,
             scale,
             costs,
             base_share,
+            cap,
         })
+    }
+
+    /// The starting budget of each voter after `raises` increments, in units of `scale` (a
+    /// multiple of the engine's own scale, as a run's scale always is).
+    pub fn voter_budget_scaled(&self, raises: u64, scale: &BigInt) -> BigInt {
+        (&self.base_share + &self.scale * raises) * (scale / &self.scale)
     }
 
     /// The starting budget of each voter after `raises` increments of one unit.
     pub fn voter_budget(&self, raises: u64) -> Amount {
-        BigRational::new(&self.base_share + &self.scale * raises, self.scale.clone())
+        fraction(&self.base_share + &self.scale * raises, self.scale.clone())
     }
 
-    /// Runs MES with each voter's budget raised by `raises` units. Stops early and returns
-    /// `None` once the picked projects cost more than `limit`, since such a run is discarded.
-    /// `explain` also records what each project's supporters have left at the end.
-    pub fn run(&self, raises: u64, limit: Option<&Amount>, explain: bool) -> Option<Run> {
+    pub(super) fn start(&self, raises: u64, horizon: Horizon) -> Rounds<'c, 'e> {
         let start = &self.base_share + &self.scale * raises;
-        let mut state = State::new(self.ctx, self.scale.clone(), start, self.costs.clone());
-        let n = self.costs.len();
-        let mut bound: Vec<Rho> = (0..n)
+        let slope = if horizon.is_open() {
+            self.scale.clone()
+        } else {
+            BigInt::zero()
+        };
+        let money = Money::new(
+            self.ctx,
+            self.scale.clone(),
+            Affine::new(start, slope),
+            self.costs.clone(),
+        );
+        let approvals = &self.ctx.profile.approvals;
+        // Every supporter pays at most the whole cost: rho >= 1 / approvals.
+        let bound = (0..self.costs.len())
             .map(|p| Rho {
-                num: BigInt::one(),
-                den: BigInt::from(self.ctx.profile.approvals[p].max(1)),
+                num: Affine::constant(BigInt::from(1u8)),
+                den: BigInt::from(approvals[p].max(1)),
             })
             .collect();
-        let mut active = self.candidates.clone();
-        let mut dropped = vec![None; n];
+        Rounds {
+            ctx: self.ctx,
+            money,
+            bound,
+            active: self.candidates.clone(),
+            dropped: vec![None; self.costs.len()],
+            dropped_bounds: Vec::new(),
+            horizon,
+            repriced: Vec::new(),
+        }
+    }
+
+    /// Runs MES with every voter's budget raised by `raises` units, explaining each pick.
+    pub fn explain(&self, raises: u64) -> Explained {
+        let mut rounds = self.start(raises, Horizon::untracked());
         let mut picks = Vec::new();
-        let mut spent = Amount::zero();
         for round in 1.. {
-            let ranks = &self.ctx.ranks;
-            active.sort_by(|&a, &b| bound[a].cmp(&bound[b]).then(ranks[a].cmp(&ranks[b])));
-            let Some((p, price)) = state.best(&active, &mut bound, &mut dropped, round) else {
+            let Some((p, price)) = rounds.next_pick(round) else {
                 break;
             };
-            active.retain(|&q| q != p && dropped[q].is_none());
-            spent += self.ctx.cost(p);
-            if limit.is_some_and(|l| spent > *l) {
-                return None;
+            let money = &rounds.money;
+            let full = BigInt::from(price.full);
+            let full_total = &price.full_total.at0;
+            picks.push(Pick {
+                project: p,
+                round,
+                rho: fraction(full_total.clone(), &full * &money.costs[p]),
+                share: fraction(full_total.clone(), &full * &money.scale),
+                full_payers: price.full,
+                partial_payers: price.partial,
+            });
+            rounds.money.pay(p, price, &[&rounds.active]);
+        }
+        // What the supporters of the candidates not bought have left.
+        let mut money_left = vec![Amount::zero(); self.costs.len()];
+        for &p in &self.candidates {
+            if !picks.iter().any(|pick: &Pick| pick.project == p) {
+                money_left[p] = rounds.money.supporters_money(p);
             }
-            picks.push(state.pay(p, price, round));
         }
-        let money_left = if explain {
-            (0..n).map(|p| state.money_of_supporters(p)).collect()
-        } else {
-            Vec::new()
-        };
-        Some(Run {
+        Explained {
             picks,
-            spent,
-            dropped,
             money_left,
-        })
-    }
-}
-
-/// Money during one run.
-///
-/// Voters who paid for the same projects in the same way have the same money left, so money is
-/// kept per budget class rather than per voter group: pricing a project then compares a few
-/// classes' money instead of hundreds of groups', and buying one only splits the classes of its
-/// supporters. Class 0 is "nothing left".
-struct State<'c, 'e> {
-    ctx: &'c Context<'e>,
-    scale: BigInt,
-    /// Money left per voter in each class, times `scale`.
-    class_money: Vec<BigInt>,
-    /// Number of voter groups in each class; empty classes are never used again.
-    class_groups: Vec<usize>,
-    /// Class of each voter group.
-    group_class: Vec<usize>,
-    costs: Vec<BigInt>,
-    /// Scratch: supporters' weight per class while pricing one project.
-    weights: Vec<u64>,
-}
-
-impl<'c, 'e> State<'c, 'e> {
-    fn new(ctx: &'c Context<'e>, scale: BigInt, start: BigInt, costs: Vec<BigInt>) -> Self {
-        let groups = ctx.profile.groups.len();
-        State {
-            ctx,
-            scale,
-            class_money: vec![BigInt::zero(), start],
-            class_groups: vec![0, groups],
-            group_class: vec![1; groups],
-            costs,
-            weights: vec![0; 2],
+            dropped: rounds.dropped,
         }
     }
+}
 
-    /// The cheapest affordable project among `active` (sorted by bound), dropping the
-    /// unaffordable ones it meets and tightening the bounds it computes.
-    fn best(
-        &mut self,
-        active: &[usize],
-        bound: &mut [Rho],
-        dropped: &mut [Option<usize>],
-        round: usize,
-    ) -> Option<(usize, Price)> {
+impl Rounds<'_, '_> {
+    /// Orders `active` by bound, then tie-break rank.
+    pub fn sort_active(&mut self) {
+        let (bound, ranks) = (&self.bound, &self.ctx.ranks);
+        self.active
+            .sort_by(|&a, &b| bound[a].cmp_at0(&bound[b]).then(ranks[a].cmp(&ranks[b])));
+    }
+
+    /// The project bought in `round` and its price, with the bookkeeping around it: projects
+    /// found unaffordable are dropped, bounds and their order refreshed, signs recorded.
+    pub fn next_pick(&mut self, round: usize) -> Option<(usize, Price)> {
+        let (p, mut price) = self.best(round)?;
+        if self.horizon.is_open() {
+            self.money
+                .require_price_structure(p, &price, &mut self.horizon);
+            self.require_winner_stays_best(p);
+            if !self.horizon.is_open() {
+                self.forget_slopes();
+                price.full_total.slope.set_zero();
+            }
+        }
+        self.refresh_order(p);
+        Some((p, price))
+    }
+
+    /// Once the horizon is closed, nothing depends on further raises any more.
+    fn forget_slopes(&mut self) {
+        self.money.forget_slopes();
+        for rho in &mut self.bound {
+            rho.num.slope.set_zero();
+        }
+        self.dropped_bounds.clear();
+    }
+
+    /// The cheapest affordable project among `active`, dropping the unaffordable ones it meets
+    /// and tightening the bounds it computes.
+    fn best(&mut self, round: usize) -> Option<(usize, Price)> {
         let ranks = &self.ctx.ranks;
         let mut best: Option<(usize, Price)> = None;
-        for &p in active {
-            if let Some((b, price)) = &best {
-                match bound[p].cmp(&price.rho) {
+        self.repriced.clear();
+        for i in 0..self.active.len() {
+            let p = self.active[i];
+            if let Some((b, _)) = &best {
+                match self.bound[p].cmp_at0(&self.bound[*b]) {
                     // Sorted by bound: no later project can beat the best either.
                     Ordering::Greater => break,
                     // It could at most tie, and would lose the tie.
@@ -214,14 +248,26 @@ impl<'c, 'e> State<'c, 'e> {
                     _ => {}
                 }
             }
-            let Some(price) = self.price(p) else {
-                dropped[p] = Some(round);
-                continue;
+            self.repriced.push(p);
+            let cutoff = best.as_ref().map(|(b, _)| &self.bound[*b]);
+            let price = match self.money.price(p, cutoff) {
+                Priced::Affordable(price) => price,
+                Priced::Short(supporters_money) => {
+                    self.dropped[p] = Some(round);
+                    if self.horizon.is_open() {
+                        self.remember_dropped(p, &supporters_money);
+                    }
+                    continue;
+                }
+                Priced::Above(bound) => {
+                    self.bound[p] = bound;
+                    continue;
+                }
             };
-            bound[p] = price.rho.clone();
+            self.bound[p] = Rho::of(&price, &self.money.costs[p]);
             let better = match &best {
                 None => true,
-                Some((b, current)) => match price.rho.cmp(&current.rho) {
+                Some((b, _)) => match self.bound[p].cmp_at0(&self.bound[*b]) {
                     Ordering::Less => true,
                     Ordering::Equal => ranks[p] < ranks[*b],
                     Ordering::Greater => false,
@@ -234,139 +280,21 @@ impl<'c, 'e> State<'c, 'e> {
         best
     }
 
-    /// `(class, voters)` for the supporters of `p`.
-    fn supporter_classes(&mut self, p: usize) -> Vec<(usize, u64)> {
-        let groups = &self.ctx.profile.groups;
-        self.weights.resize(self.class_money.len(), 0);
-        let mut classes = Vec::new();
-        for &g in &self.ctx.profile.supporters[p] {
-            let c = self.group_class[g];
-            if self.weights[c] == 0 {
-                classes.push(c);
+    /// Takes out the winner and the dropped projects and moves the repriced ones to their new
+    /// place in the order.
+    pub fn refresh_order(&mut self, winner: usize) {
+        let moved = std::mem::take(&mut self.repriced);
+        self.active.retain(|q| !moved.contains(q));
+        let (bound, ranks) = (&self.bound, &self.ctx.ranks);
+        for &q in &moved {
+            if q == winner || self.dropped[q].is_some() {
+                continue;
             }
-            self.weights[c] += groups[g].weight;
-        }
-        classes
-            .into_iter()
-            .map(|c| (c, std::mem::take(&mut self.weights[c])))
-            .collect()
-    }
-
-    fn money_of_supporters(&mut self, p: usize) -> Amount {
-        let mut total = BigInt::zero();
-        for (c, voters) in self.supporter_classes(p) {
-            add_weighted(&mut total, &self.class_money[c], voters);
-        }
-        BigRational::new(total, self.scale.clone())
-    }
-
-    /// The price of `p`, or `None` when its supporters cannot afford it together.
-    ///
-    /// Starts with every supporter paying an equal share, then repeatedly moves the classes
-    /// with less money than the share to "pays everything" and recomputes the share from what
-    /// is left. The share only grows, so this ends at the exact solution, usually after one or
-    /// two passes. If every class ends up paying everything, their money is short of the cost.
-    fn price(&mut self, p: usize) -> Option<Price> {
-        let mut full_payers = self.supporter_classes(p);
-        let cost = &self.costs[p];
-        let mut full = self.ctx.profile.approvals[p];
-        let mut partial_money = BigInt::zero();
-        loop {
-            let full_total = cost - &partial_money;
-            // money < full_total / full  <=>  money < ceil(full_total / full), as money is whole.
-            let threshold = Integer::div_ceil(&full_total, &BigInt::from(full));
-            let before = full_payers.len();
-            full_payers.retain(|&(c, voters)| {
-                let money = &self.class_money[c];
-                let poor = *money < threshold;
-                if poor {
-                    add_weighted(&mut partial_money, money, voters);
-                    full -= voters;
-                }
-                !poor
+            let at = self.active.partition_point(|&x| {
+                bound[x].cmp_at0(&bound[q]).then(ranks[x].cmp(&ranks[q])) == Ordering::Less
             });
-            if full == 0 {
-                return None;
-            }
-            if full_payers.len() == before {
-                let rho = Rho {
-                    num: full_total.clone(),
-                    den: cost * full,
-                };
-                let partial = self.ctx.profile.approvals[p] - full;
-                return Some(Price {
-                    full_total,
-                    full,
-                    partial,
-                    rho,
-                });
-            }
+            self.active.insert(at, q);
         }
-    }
-
-    /// Buys `p`: full payers pay the share, partial payers pay everything.
-    fn pay(&mut self, p: usize, price: Price, round: usize) -> Pick {
-        let full = BigInt::from(price.full);
-        let share = BigRational::new(price.full_total.clone(), &full * &self.scale);
-        let rho = BigRational::new(price.full_total.clone(), &full * &self.costs[p]);
-        // Make the share a whole number of units: multiply everything by full / gcd. The
-        // remainder is below `full`, so the gcd is taken on machine integers (and the
-        // conversion cannot fail).
-        let rest = u64::try_from(&price.full_total % price.full).unwrap_or(0);
-        let gcd = rest.gcd(&price.full);
-        let factor = price.full / gcd;
-        if factor != 1 {
-            self.scale *= factor;
-            self.costs.iter_mut().for_each(|c| *c *= factor);
-            for (money, &groups) in self.class_money.iter_mut().zip(&self.class_groups) {
-                if groups > 0 {
-                    *money *= factor;
-                }
-            }
-        }
-        let unit_share = &price.full_total / gcd;
-        self.split_classes(p, &unit_share);
-        Pick {
-            project: p,
-            round,
-            rho,
-            share,
-            full_payers: price.full,
-            partial_payers: price.partial,
-        }
-    }
-
-    /// Moves every supporter of `p` to the class "same money minus the share" (or to class 0
-    /// when that is all they had), creating each new class once.
-    fn split_classes(&mut self, p: usize, unit_share: &BigInt) {
-        let mut moved_to: Vec<Option<usize>> = vec![None; self.class_money.len()];
-        for &g in &self.ctx.profile.supporters[p] {
-            let old = self.group_class[g];
-            let new = match moved_to[old] {
-                Some(c) => c,
-                None => {
-                    let c = if self.class_money[old] <= *unit_share {
-                        0
-                    } else {
-                        self.class_money.push(&self.class_money[old] - unit_share);
-                        self.class_groups.push(0);
-                        self.class_money.len() - 1
-                    };
-                    moved_to[old] = Some(c);
-                    c
-                }
-            };
-            self.group_class[g] = new;
-            self.class_groups[old] -= 1;
-            self.class_groups[new] += 1;
-        }
-    }
-}
-
-fn add_weighted(total: &mut BigInt, money: &BigInt, weight: u64) {
-    if weight == 1 {
-        *total += money;
-    } else {
-        *total += money * weight;
+        self.repriced = moved;
     }
 }

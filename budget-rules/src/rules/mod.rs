@@ -6,19 +6,26 @@
 //! total points. Voters who approved nothing still count (they get a share of the budget in MES).
 
 mod completion;
+mod exact_int;
 mod greedy;
+mod horizon;
 mod mes;
 mod mes_engine;
+mod mes_money;
+mod mes_search;
+mod mes_trace;
 mod outcome;
 mod phragmen;
 
 use std::fmt;
 use std::str::FromStr;
 
+use num_bigint::BigInt;
+use num_integer::Integer;
 use num_traits::Zero;
 use serde::{Deserialize, Serialize};
 
-use crate::amount::Amount;
+use crate::amount::{fraction, Amount};
 use crate::election::Election;
 use crate::profile::ApprovalProfile;
 use crate::tie_break::TieBreak;
@@ -101,19 +108,56 @@ impl FromStr for Rule {
 }
 
 /// Runs `rule` on `election`. Deterministic: the same input always gives the same outcome.
+///
+/// To count one election with several rules, [`PreparedElection`] merges the ballots once.
 pub fn tally(election: &Election, rule: Rule, tie_break: TieBreak) -> Outcome {
-    let ctx = Context::new(election, &tie_break);
-    let draft = match rule {
-        Rule::Greedy => greedy::run(&ctx),
-        Rule::Mes => mes::plain(&ctx),
-        Rule::MesAdd1 => mes::add1(&ctx),
-        Rule::MesAdd1Greedy => completion::add1_then_greedy(&ctx),
-        Rule::Phragmen => phragmen::run(&ctx),
-    };
-    draft.finish(&ctx, rule, tie_break)
+    PreparedElection::new(election, tie_break).tally(rule)
 }
 
-/// What every rule needs, computed once per count.
+/// An election ready to be counted: identical ballots merged, the tie-break order fixed and
+/// costs brought to a common denominator. This is the work every rule shares (pabutools'
+/// "multiprofile"); a results page showing several rules pays for it once.
+pub struct PreparedElection<'a> {
+    ctx: Context<'a>,
+    tie_break: TieBreak,
+}
+
+impl<'a> PreparedElection<'a> {
+    pub fn new(election: &'a Election, tie_break: TieBreak) -> PreparedElection<'a> {
+        PreparedElection {
+            ctx: Context::new(election, &tie_break),
+            tie_break,
+        }
+    }
+
+    /// Counts with `rule`; the same as [`tally`] on the election.
+    pub fn tally(&self, rule: Rule) -> Outcome {
+        let ctx = &self.ctx;
+        let draft = match rule {
+            Rule::Greedy => greedy::run(ctx),
+            Rule::Mes => mes::plain(ctx),
+            Rule::MesAdd1 => mes::add1(ctx),
+            Rule::MesAdd1Greedy => completion::add1_then_greedy(ctx),
+            Rule::Phragmen => phragmen::run(ctx),
+        };
+        draft.finish(ctx, rule, self.tie_break.clone())
+    }
+
+    pub fn election(&self) -> &'a Election {
+        self.ctx.election
+    }
+
+    pub fn tie_break(&self) -> &TieBreak {
+        &self.tie_break
+    }
+
+    /// See [`crate::explain::explain_mes`].
+    pub(crate) fn explain_mes(&self, rule: Rule) -> crate::explain::MesExplanation {
+        mes_trace::explain(&self.ctx, rule)
+    }
+}
+
+/// What every rule needs, computed once per election.
 pub(crate) struct Context<'a> {
     pub election: &'a Election,
     /// Tie-break rank per project; lower wins.
@@ -121,6 +165,48 @@ pub(crate) struct Context<'a> {
     pub profile: ApprovalProfile,
     /// Total points per project, for cumulative and scoring ballots.
     pub points: Option<Vec<Amount>>,
+    /// Costs and budget as integers over one denominator, so that adding up and comparing
+    /// spending needs no gcd.
+    pub money: ScaledMoney,
+}
+
+/// Costs and budget times `scale`, the lcm of their denominators.
+pub(crate) struct ScaledMoney {
+    pub scale: BigInt,
+    pub costs: Vec<BigInt>,
+    pub budget: BigInt,
+}
+
+impl ScaledMoney {
+    fn new(election: &Election) -> ScaledMoney {
+        let scale = election
+            .projects
+            .iter()
+            .fold(election.budget.denom().clone(), |acc, p| {
+                acc.lcm(p.cost.denom())
+            });
+        let scaled = |x: &Amount| x.numer() * (&scale / x.denom());
+        ScaledMoney {
+            costs: election.projects.iter().map(|p| scaled(&p.cost)).collect(),
+            budget: scaled(&election.budget),
+            scale,
+        }
+    }
+
+    /// Back to an exact amount.
+    pub fn amount(&self, scaled: &BigInt) -> Amount {
+        fraction(scaled.clone(), self.scale.clone())
+    }
+
+    /// Whether `p` fits next to projects costing `spent` (scaled).
+    pub fn fits(&self, spent: &BigInt, p: usize) -> bool {
+        spent + &self.costs[p] <= self.budget
+    }
+
+    /// Scaled total cost of `projects`.
+    pub fn total(&self, projects: &[usize]) -> BigInt {
+        projects.iter().map(|&p| &self.costs[p]).sum()
+    }
 }
 
 impl<'a> Context<'a> {
@@ -134,15 +220,12 @@ impl<'a> Context<'a> {
             ranks: tie_break.ranks(election),
             profile: ApprovalProfile::new(election),
             points,
+            money: ScaledMoney::new(election),
         }
     }
 
     pub fn cost(&self, p: usize) -> &Amount {
         &self.election.projects[p].cost
-    }
-
-    pub fn budget(&self) -> &Amount {
-        &self.election.budget
     }
 }
 

@@ -107,6 +107,8 @@ pub enum Reason {
 /// A result under construction, by project index.
 pub(crate) struct Draft {
     pub order: Vec<usize>,
+    /// `selected[p]`: whether `p` is in `order`.
+    selected: Vec<bool>,
     pub reasons: Vec<Reason>,
     pub completion: Vec<Option<Reason>>,
     pub voter_budget: Option<Amount>,
@@ -116,7 +118,8 @@ pub(crate) struct Draft {
 impl Draft {
     pub fn new(num_projects: usize, placeholder: Reason) -> Draft {
         Draft {
-            order: Vec::new(),
+            order: Vec::with_capacity(num_projects),
+            selected: vec![false; num_projects],
             reasons: vec![placeholder; num_projects],
             completion: vec![None; num_projects],
             voter_budget: None,
@@ -124,25 +127,24 @@ impl Draft {
         }
     }
 
-    pub fn select(&mut self, project: usize, reason: Reason) {
+    /// Adds `project` to the selection, leaving its reason for the caller to set.
+    pub fn push(&mut self, project: usize) {
         self.order.push(project);
+        self.selected[project] = true;
+    }
+
+    pub fn select(&mut self, project: usize, reason: Reason) {
+        self.push(project);
         self.reasons[project] = reason;
     }
 
     pub fn is_selected(&self, project: usize) -> bool {
-        self.order.contains(&project)
-    }
-
-    pub fn spent(&self, ctx: &Context) -> Amount {
-        self.order
-            .iter()
-            .map(|&p| &ctx.election.projects[p].cost)
-            .sum()
+        self.selected[project]
     }
 
     pub fn finish(self, ctx: &Context, rule: Rule, tie_break: TieBreak) -> Outcome {
         let e = ctx.election;
-        let total_cost = self.spent(ctx);
+        let total_cost = ctx.money.amount(&ctx.money.total(&self.order));
         let mut position = vec![None; e.projects.len()];
         for (i, &p) in self.order.iter().enumerate() {
             position[p] = Some(i);

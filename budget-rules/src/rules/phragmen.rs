@@ -8,151 +8,183 @@
 //! A project nobody approves has an infinite load, so it can only come last.
 //!
 //! Loads are kept as integers over one common denominator, which grows by at most the number
-//! of supporters per round; that avoids a gcd in every addition (see `mes_engine` for the same
+//! of supporters per round; that avoids a gcd in every addition (see `mes_money` for the same
 //! idea). Loads are reported as exact rationals.
+//!
+//! Why it is fast: a voter's load is always one of the few levels reached so far, so when a
+//! project is bought its supporters are taken level by level, and each other project's total
+//! changes by one product per level (the voters' weights are added as machine integers).
+//! Projects are kept in order of their new load; only those sharing a supporter with the one
+//! bought move. The count runs on machine integers while the loads fit (see `exact_int`).
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_rational::BigRational;
-use num_traits::Zero;
 
+use super::exact_int::ExactInt;
 use super::outcome::{Draft, Reason};
 use super::Context;
-use crate::amount::Amount;
+use crate::amount::{fraction, Amount};
 
-/// A candidate load `num / supporters` in units of `1 / scale`; `supporters == 0` is infinite.
-struct NewLoad {
-    num: BigInt,
-    supporters: u64,
+struct Loads<'c, 'e, N> {
+    ctx: &'c Context<'e>,
+    scale: N,
+    /// Distinct loads reached so far, times `scale`; index 0 is the starting load 0.
+    levels: Vec<N>,
+    /// Current level of each voter group.
+    group_level: Vec<usize>,
+    /// For each project, its cost plus the total load of its supporters, times `scale`: its
+    /// new load is this over its number of supporters.
+    totals: Vec<N>,
+    /// Scratch: supporters' weight per project, while moving one level.
+    weights: Vec<u64>,
+    /// Scratch, sized once: `(level, group)` of the supporters being moved, the projects
+    /// touched at one level, and those whose totals changed.
+    by_level: Vec<(usize, usize)>,
+    touched: Vec<usize>,
+    changed: Vec<usize>,
 }
 
-impl NewLoad {
-    fn cmp(&self, other: &NewLoad) -> Ordering {
-        match (self.supporters, other.supporters) {
+impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
+    fn new(ctx: &'c Context<'e>) -> Result<Self, N::Error> {
+        let money = &ctx.money;
+        Ok(Loads {
+            ctx,
+            scale: N::from_big(&money.scale)?,
+            totals: money
+                .costs
+                .iter()
+                .map(N::from_big)
+                .collect::<Result<_, _>>()?,
+            levels: vec![N::zero()],
+            group_level: vec![0; ctx.profile.groups.len()],
+            weights: vec![0; money.costs.len()],
+            by_level: Vec::with_capacity(ctx.profile.groups.len()),
+            touched: Vec::with_capacity(money.costs.len()),
+            changed: Vec::with_capacity(money.costs.len()),
+        })
+    }
+
+    /// Compares the new loads of `a` and `b`; no supporters is an infinite load.
+    fn cmp(&self, a: usize, b: usize) -> Ordering {
+        let supporters = &self.ctx.profile.approvals;
+        match (supporters[a], supporters[b]) {
             (0, 0) => Ordering::Equal,
             (0, _) => Ordering::Greater,
             (_, 0) => Ordering::Less,
-            (a, b) => (&self.num * b).cmp(&(&other.num * a)),
-        }
-    }
-}
-
-struct Loads<'c, 'e> {
-    ctx: &'c Context<'e>,
-    scale: BigInt,
-    /// Cost of each project, times `scale`.
-    costs: Vec<BigInt>,
-    /// Distinct loads reached so far, times `scale`; index 0 is the starting load 0.
-    levels: Vec<BigInt>,
-    /// Current level of each voter group.
-    group_level: Vec<usize>,
-    /// For each project, the total load of its supporters, times `scale`.
-    supporters_load: Vec<BigInt>,
-}
-
-impl<'c, 'e> Loads<'c, 'e> {
-    fn new(ctx: &'c Context<'e>) -> Self {
-        let projects = &ctx.election.projects;
-        let scale = projects
-            .iter()
-            .fold(BigInt::from(1u8), |acc, p| acc.lcm(p.cost.denom()));
-        let costs = projects
-            .iter()
-            .map(|p| p.cost.numer() * (&scale / p.cost.denom()))
-            .collect();
-        Loads {
-            ctx,
-            scale,
-            costs,
-            levels: vec![BigInt::zero()],
-            group_level: vec![0; ctx.profile.groups.len()],
-            supporters_load: vec![BigInt::zero(); projects.len()],
+            (x, y) => self.totals[a].cmp_scaled(y, &self.totals[b], x),
         }
     }
 
-    fn new_load(&self, p: usize) -> NewLoad {
-        NewLoad {
-            num: &self.supporters_load[p] + &self.costs[p],
-            supporters: self.ctx.profile.approvals[p],
-        }
+    /// The new load of `p` as an amount (`None` when it has no supporters).
+    fn load(&self, p: usize) -> Option<Amount> {
+        let supporters = self.ctx.profile.approvals[p];
+        (supporters > 0)
+            .then(|| fraction(self.totals[p].to_big(), self.scale.to_big() * supporters))
     }
 
-    fn as_amount(&self, load: &NewLoad) -> Option<Amount> {
-        (load.supporters > 0)
-            .then(|| BigRational::new(load.num.clone(), &self.scale * load.supporters))
-    }
-
-    /// Raises the load of `p`'s supporters to `load` and updates every project's total.
-    fn raise(&mut self, p: usize, load: NewLoad) {
-        let supporters = load.supporters;
-        if supporters == 0 {
-            return;
-        }
+    /// Raises the load of `p`'s supporters to its new load. Leaves in `changed` the other
+    /// projects whose totals changed, sorted.
+    fn raise(&mut self, p: usize) -> Result<(), N::Error> {
+        let supporters = self.ctx.profile.approvals[p];
         // Make the new load a whole number of units: multiply everything by supporters / gcd.
         // The remainder is below `supporters`, so the gcd is taken on machine integers.
-        let rest = u64::try_from(&load.num % supporters).unwrap_or(0);
-        let gcd = rest.gcd(&supporters);
+        let gcd = self.totals[p].rem_u64(supporters).gcd(&supporters);
         let factor = supporters / gcd;
         if factor != 1 {
-            self.scale *= factor;
-            let all = self
-                .costs
-                .iter_mut()
-                .chain(&mut self.levels)
-                .chain(&mut self.supporters_load);
-            all.for_each(|x| *x *= factor);
-        }
-        let level = &load.num / gcd;
-        self.move_supporters(p, level);
-    }
-
-    /// Changes are grouped by (project, old level) so each costs one big-integer operation.
-    fn move_supporters(&mut self, p: usize, level: BigInt) {
-        let new = self.levels.len();
-        let mut moved: HashMap<(usize, usize), u64> = HashMap::new();
-        for &g in &self.ctx.profile.supporters[p] {
-            let old = self.group_level[g];
-            self.group_level[g] = new;
-            let group = &self.ctx.profile.groups[g];
-            for &q in &group.projects {
-                *moved.entry((q, old)).or_insert(0) += group.weight;
+            self.scale = self.scale.mul_u64(factor)?;
+            for x in self.totals.iter_mut().chain(&mut self.levels) {
+                *x = x.mul_u64(factor)?;
             }
         }
-        for ((q, old), weight) in moved {
-            let rise = &level - &self.levels[old];
-            self.supporters_load[q] += rise * weight;
-        }
-        self.levels.push(level);
+        let level = self.totals[p].div_u64(supporters);
+        self.move_supporters(p, level)
     }
+
+    /// Moves `p`'s supporters to `level`, one old level at a time.
+    fn move_supporters(&mut self, p: usize, level: N) -> Result<(), N::Error> {
+        let profile = &self.ctx.profile;
+        let new = self.levels.len();
+        let mut by_level = std::mem::take(&mut self.by_level);
+        by_level.clear();
+        by_level.extend(
+            profile.supporters[p]
+                .iter()
+                .map(|&g| (self.group_level[g], g)),
+        );
+        by_level.sort_unstable();
+        self.changed.clear();
+        for same_level in by_level.chunk_by(|a, b| a.0 == b.0) {
+            for &(_, g) in same_level {
+                self.group_level[g] = new;
+                let group = &profile.groups[g];
+                for &q in &group.projects {
+                    if self.weights[q] == 0 {
+                        self.touched.push(q);
+                    }
+                    self.weights[q] += group.weight;
+                }
+            }
+            let rise = level.sub(&self.levels[same_level[0].0])?;
+            for q in self.touched.drain(..) {
+                let added = rise.mul_u64(std::mem::take(&mut self.weights[q]))?;
+                self.totals[q] = self.totals[q].add(&added)?;
+                self.changed.push(q);
+            }
+        }
+        self.by_level = by_level;
+        self.levels.push(level);
+        self.changed.sort_unstable();
+        self.changed.dedup();
+        self.changed.retain(|&q| q != p);
+        Ok(())
+    }
+}
+
+/// Puts `q` back in `order` (by new load, then rank).
+fn insert<N: ExactInt>(order: &mut Vec<usize>, loads: &Loads<N>, q: usize) {
+    let ranks = &loads.ctx.ranks;
+    let at = order.partition_point(|&x| loads.cmp(x, q).then(ranks[x].cmp(&ranks[q])).is_lt());
+    order.insert(at, q);
 }
 
 pub(crate) fn run(ctx: &Context) -> Draft {
+    match count::<i128>(ctx) {
+        Ok(draft) => draft,
+        Err(_) => match count::<BigInt>(ctx) {
+            Ok(draft) => draft,
+            Err(never) => match never {},
+        },
+    }
+}
+
+fn count<N: ExactInt>(ctx: &Context) -> Result<Draft, N::Error> {
     let n = ctx.election.projects.len();
+    let money = &ctx.money;
     let mut draft = Draft::new(n, Reason::OverBudget);
-    let mut remaining: Vec<usize> = (0..n).filter(|&p| ctx.cost(p) <= ctx.budget()).collect();
-    let mut loads = Loads::new(ctx);
-    let mut spent = Amount::zero();
+    let mut loads = Loads::<N>::new(ctx)?;
+    loads.levels.reserve(n);
+    let mut order: Vec<usize> = (0..n).filter(|&p| money.costs[p] <= money.budget).collect();
+    order.sort_by(|&a, &b| loads.cmp(a, b).then(ctx.ranks[a].cmp(&ctx.ranks[b])));
+    // What is left of the budget: a project fits when it costs at most this.
+    let mut left = money.budget.clone();
     for round in 1.. {
-        let candidates: Vec<(usize, NewLoad)> =
-            remaining.iter().map(|&p| (p, loads.new_load(p))).collect();
-        let Some(lowest) = candidates.iter().map(|(_, l)| l).min_by(|a, b| a.cmp(b)) else {
+        let Some(&chosen) = order.first() else {
             break;
         };
-        let tied: Vec<usize> = candidates
+        // The tied projects come first; the first has the best rank.
+        let tied = order
             .iter()
-            .filter(|(_, l)| l.cmp(lowest) == Ordering::Equal)
-            .map(|(p, _)| *p)
-            .collect();
-        let fits = |p: usize| &spent + ctx.cost(p) <= *ctx.budget();
-        if tied.iter().any(|&p| !fits(p)) {
-            for (p, load) in &candidates {
-                let load = loads.as_amount(load);
-                draft.reasons[*p] = if tied.contains(p) && !fits(*p) {
+            .take_while(|&&p| loads.cmp(p, chosen).is_eq())
+            .count();
+        let fits = |p: usize| money.costs[p] <= left;
+        if order[..tied].iter().any(|&p| !fits(p)) {
+            for (i, &p) in order.iter().enumerate() {
+                let load = loads.load(p);
+                draft.reasons[p] = if i < tied && !fits(p) {
                     Reason::StoppedCount { load }
-                } else if ctx.profile.approvals[*p] == 0 {
+                } else if ctx.profile.approvals[p] == 0 {
                     Reason::NoSupporters
                 } else {
                     Reason::NotReached { load }
@@ -160,23 +192,21 @@ pub(crate) fn run(ctx: &Context) -> Draft {
             }
             break;
         }
-        let Some(&chosen) = tied.iter().min_by_key(|&&p| ctx.ranks[p]) else {
-            break;
-        };
-        let Some((_, load)) = candidates.into_iter().find(|(p, _)| *p == chosen) else {
-            break;
-        };
-        let reported = loads.as_amount(&load);
-        spent += ctx.cost(chosen);
-        remaining.retain(|&p| p != chosen);
-        loads.raise(chosen, load);
-        draft.select(
-            chosen,
-            Reason::Loaded {
-                round,
-                load: reported,
-            },
-        );
+        let load = loads.load(chosen);
+        left -= &money.costs[chosen];
+        order.remove(0);
+        if ctx.profile.approvals[chosen] > 0 {
+            loads.raise(chosen)?;
+            let changed = std::mem::take(&mut loads.changed);
+            order.retain(|q| changed.binary_search(q).is_err());
+            for &q in &changed {
+                if money.costs[q] <= money.budget && !draft.is_selected(q) {
+                    insert(&mut order, &loads, q);
+                }
+            }
+            loads.changed = changed;
+        }
+        draft.select(chosen, Reason::Loaded { round, load });
     }
-    draft
+    Ok(draft)
 }

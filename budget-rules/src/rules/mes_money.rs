@@ -1,0 +1,324 @@
+//! The voters' money during one MES run, and how a project is priced and paid for.
+//!
+//! Voters who paid for the same projects in the same way have the same money left, so money is
+//! kept per budget class rather than per voter group: pricing a project then compares a few
+//! classes' money instead of hundreds of groups', and buying one only splits the classes of its
+//! supporters. Class 0 is "nothing left"; emptied classes are reused.
+//!
+//! Money is an integer number of units of `1 / scale`; when a share is not a whole number of
+//! units, every live amount is multiplied by the missing factor (at most the number of payers).
+//! Each amount is an [`Affine`] function of the extra raises `t` (see `horizon`); its slope
+//! stays zero in runs that do not track their horizon.
+
+use std::cmp::Ordering;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{ToPrimitive, Zero};
+
+use super::horizon::{cmp_products, Affine, Horizon};
+use super::Context;
+use crate::amount::{fraction, Amount};
+
+/// How a project would be paid for right now: `full` voters pay `full_total / full` each, the
+/// `partial` others everything they have. Its price per unit of utility is
+/// `rho = full_total / (cost × full)`.
+pub(crate) struct Price {
+    pub full_total: Affine,
+    pub full: u64,
+    pub partial: u64,
+}
+
+/// What pricing a project found.
+pub(crate) enum Priced {
+    Affordable(Price),
+    /// Its supporters have this much together, less than its cost.
+    Short(Affine),
+    /// Its `rho` is above the cutoff; this is a lower bound of it.
+    Above(Rho),
+}
+
+/// A lower bound of a price per unit of utility, `num / den` with `den > 0`.
+#[derive(Debug, Clone)]
+pub(crate) struct Rho {
+    pub num: Affine,
+    pub den: BigInt,
+}
+
+impl Rho {
+    pub fn of(price: &Price, cost: &BigInt) -> Rho {
+        Rho {
+            num: price.full_total.clone(),
+            den: cost * price.full,
+        }
+    }
+
+    pub fn cmp_at0(&self, other: &Rho) -> Ordering {
+        cmp_products(&self.num.at0, &other.den, &other.num.at0, &self.den)
+    }
+
+    /// As a pair for [`Horizon::ordered_until`].
+    pub fn ratio(&self) -> (&Affine, &BigInt) {
+        (&self.num, &self.den)
+    }
+}
+
+pub(crate) struct Money<'c, 'e> {
+    ctx: &'c Context<'e>,
+    pub scale: BigInt,
+    /// Money left per voter in each class, times `scale`.
+    class_money: Vec<Affine>,
+    /// Number of voter groups in each class.
+    class_groups: Vec<usize>,
+    /// Classes emptied, ready for reuse.
+    free: Vec<usize>,
+    /// Class of each voter group.
+    group_class: Vec<usize>,
+    /// Cost of each project times `scale`; kept up to date only for projects still in the run.
+    pub costs: Vec<BigInt>,
+    /// Scratch: supporters' weight per class while pricing one project.
+    weights: Vec<u64>,
+    /// Scratch: `(class, voters)` of one project's supporters.
+    classes: Vec<(usize, u64)>,
+    /// Scratch for products.
+    scratch: BigInt,
+}
+
+impl<'c, 'e> Money<'c, 'e> {
+    /// Every voter starts with `start`.
+    pub fn new(ctx: &'c Context<'e>, scale: BigInt, start: Affine, costs: Vec<BigInt>) -> Self {
+        let groups = ctx.profile.groups.len();
+        Money {
+            ctx,
+            scale,
+            class_money: vec![Affine::default(), start],
+            class_groups: vec![0, groups],
+            free: Vec::new(),
+            group_class: vec![1; groups],
+            costs,
+            weights: vec![0; 2],
+            classes: Vec::new(),
+            scratch: BigInt::zero(),
+        }
+    }
+
+    /// Drops the dependence on further raises, once nothing needs it: the rest of the run then
+    /// costs what an untracked one does.
+    pub fn forget_slopes(&mut self) {
+        for money in &mut self.class_money {
+            money.slope.set_zero();
+        }
+    }
+
+    /// Fills `self.classes` with `(class, voters)` for the supporters of `p`.
+    fn collect_supporter_classes(&mut self, p: usize) {
+        let groups = &self.ctx.profile.groups;
+        self.weights.resize(self.class_money.len(), 0);
+        self.classes.clear();
+        for &g in &self.ctx.profile.supporters[p] {
+            let c = self.group_class[g];
+            if self.weights[c] == 0 {
+                self.classes.push((c, 0));
+            }
+            self.weights[c] += groups[g].weight;
+        }
+        for (c, voters) in &mut self.classes {
+            *voters = std::mem::take(&mut self.weights[*c]);
+        }
+    }
+
+    /// What the supporters of `p` have left, as an amount.
+    pub fn supporters_money(&mut self, p: usize) -> Amount {
+        fraction(self.supporters_total(p).at0, self.scale.clone())
+    }
+
+    /// What the supporters of `p` have left, as `(money per voter, voters)`, scaled.
+    pub fn supporter_levels(&mut self, p: usize) -> Vec<(BigInt, u64)> {
+        self.collect_supporter_classes(p);
+        self.classes
+            .iter()
+            .map(|&(c, voters)| (self.class_money[c].at0.clone(), voters))
+            .collect()
+    }
+
+    /// What the supporters of `p` have left, scaled.
+    pub fn supporters_total(&mut self, p: usize) -> Affine {
+        self.collect_supporter_classes(p);
+        let mut total = Affine::default();
+        for &(c, voters) in &self.classes {
+            total.add_weighted(&self.class_money[c], voters, &mut self.scratch);
+        }
+        total
+    }
+
+    /// For a project whose supporters have `total` together, short of its cost: a lower bound
+    /// of its share should they ever afford it, `num / voters`. It assumes the richest class
+    /// pays the share and everyone else all they have, the split that gives the highest bound
+    /// (any split gives a lower bound, see `mes_engine`).
+    pub fn share_bound_when_short(&mut self, p: usize, total: &Affine) -> (Affine, u64) {
+        self.collect_supporter_classes(p);
+        let richest = self
+            .classes
+            .iter()
+            .max_by(|a, b| self.class_money[a.0].at0.cmp(&self.class_money[b.0].at0));
+        let Some(&(c, voters)) = richest else {
+            return (Affine::default(), 1);
+        };
+        let mut num = Affine::constant(self.costs[p].clone());
+        num -= total;
+        num.add_weighted(&self.class_money[c], voters, &mut self.scratch);
+        (num, voters)
+    }
+
+    /// The price of `p`, or what its supporters have together when that is short of its cost,
+    /// or (with a `cutoff`) a lower bound of its `rho` once that is above the cutoff: a project
+    /// that cannot win the round needs no exact price.
+    ///
+    /// Starts with every supporter paying an equal share, then repeatedly moves the classes
+    /// with less money than the share to "pays everything" and recomputes the share from what
+    /// is left. The share only grows, so this ends at the exact solution, usually after one or
+    /// two passes, and every intermediate share is a lower bound. If every class ends up paying
+    /// everything, their money is short of the cost.
+    pub fn price(&mut self, p: usize, cutoff: Option<&Rho>) -> Priced {
+        self.collect_supporter_classes(p);
+        let mut full_payers = std::mem::take(&mut self.classes);
+        let cost = &self.costs[p];
+        let mut full = self.ctx.profile.approvals[p];
+        let mut partial_money = Affine::default();
+        let scratch = &mut self.scratch;
+        let result = loop {
+            let full_total = cost - &partial_money.at0;
+            // money < full_total / full  <=>  money < ceil(full_total / full), as money is whole.
+            let threshold = Integer::div_ceil(&full_total, &BigInt::from(full));
+            let before = full_payers.len();
+            full_payers.retain(|&(c, voters)| {
+                let money = &self.class_money[c];
+                let poor = money.at0 < threshold;
+                if poor {
+                    partial_money.add_weighted(money, voters, scratch);
+                    full -= voters;
+                }
+                !poor
+            });
+            if full == 0 {
+                break Priced::Short(partial_money);
+            }
+            let slope = || -partial_money.slope.clone();
+            if full_payers.len() == before {
+                break Priced::Affordable(Price {
+                    full_total: Affine::new(full_total, slope()),
+                    full,
+                    partial: self.ctx.profile.approvals[p] - full,
+                });
+            }
+            if let Some(cut) = cutoff {
+                let next_total = cost - &partial_money.at0;
+                let den = cost * full;
+                if cmp_products(&next_total, &cut.den, &cut.num.at0, &den).is_gt() {
+                    let num = Affine::new(next_total, slope());
+                    break Priced::Above(Rho { num, den });
+                }
+            }
+        };
+        self.classes = full_payers;
+        result
+    }
+
+    /// Records the signs that make `price` the price of `p`: partial payers have less than the
+    /// share, full payers at least the share (`money × full` against `full_total`).
+    pub fn require_price_structure(&mut self, p: usize, price: &Price, horizon: &mut Horizon) {
+        self.collect_supporter_classes(p);
+        let full = BigInt::from(price.full);
+        let one = BigInt::from(1u8);
+        let share = (&price.full_total, &full);
+        for &(c, _) in &self.classes {
+            if !horizon.is_open() {
+                return;
+            }
+            let money = (&self.class_money[c], &one);
+            if cmp_products(&money.0.at0, &full, &price.full_total.at0, &one).is_lt() {
+                horizon.require_ordered(share, money, true);
+            } else {
+                horizon.require_ordered(money, share, false);
+            }
+        }
+    }
+
+    /// Buys `p`: full payers pay the share, partial payers everything they have. `keep` lists
+    /// the projects whose costs must stay up to date.
+    pub fn pay(&mut self, p: usize, price: Price, keep: &[&[usize]]) {
+        let mut full_total = price.full_total;
+        // Make the share a whole number of units: multiply everything by full / gcd. The
+        // remainders are below `full`, so the gcd is taken on machine integers.
+        let full = BigInt::from(price.full);
+        let rest = |x: &BigInt| x.mod_floor(&full).to_u64().unwrap_or(0);
+        let gcd = rest(&full_total.at0)
+            .gcd(&rest(&full_total.slope))
+            .gcd(&price.full);
+        let factor = price.full / gcd;
+        if factor != 1 {
+            self.scale *= factor;
+            for &q in keep.iter().copied().flatten() {
+                self.costs[q] *= factor;
+            }
+            for (money, &groups) in self.class_money.iter_mut().zip(&self.class_groups) {
+                if groups > 0 {
+                    money.scale_by(factor);
+                }
+            }
+            full_total.scale_by(factor);
+        }
+        let share = Affine::new(&full_total.at0 / &full, &full_total.slope / &full);
+        self.split_classes(p, &share);
+    }
+
+    /// Moves every supporter of `p` to the class "same money minus the share", or to class 0
+    /// when that leaves nothing, creating each new class once.
+    fn split_classes(&mut self, p: usize, share: &Affine) {
+        let mut moved_to: Vec<Option<usize>> = vec![None; self.class_money.len()];
+        let mut emptied = Vec::new();
+        for &g in &self.ctx.profile.supporters[p] {
+            let old = self.group_class[g];
+            let new = match moved_to[old] {
+                Some(c) => c,
+                None => {
+                    let c = self.class_after_paying(old, share);
+                    moved_to[old] = Some(c);
+                    c
+                }
+            };
+            self.group_class[g] = new;
+            self.class_groups[old] -= 1;
+            self.class_groups[new] += 1;
+            if self.class_groups[old] == 0 && old != 0 {
+                emptied.push(old);
+            }
+        }
+        self.free.extend(emptied);
+    }
+
+    /// The class for voters of class `old` once they paid (at most) `share`.
+    fn class_after_paying(&mut self, old: usize, share: &Affine) -> usize {
+        let money = &self.class_money[old];
+        // Partial payers pay everything they have.
+        if money.at0 < share.at0 {
+            return 0;
+        }
+        let mut left = money.clone();
+        left -= share;
+        if left.is_zero() {
+            return 0;
+        }
+        match self.free.pop() {
+            Some(c) => {
+                self.class_money[c] = left;
+                c
+            }
+            None => {
+                self.class_money.push(left);
+                self.class_groups.push(0);
+                self.class_money.len() - 1
+            }
+        }
+    }
+}
