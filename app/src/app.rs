@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/budgets/rounds/:id") view=budget::round_page::RoundPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets/rounds/:id/ledger") view=budget::ledger_page::LedgerPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets/buckets/:id") view=budget::bucket_page::BucketPage ssr=SsrMode::Async />
+                            <Route path=path!("/budgets/ballots/:id") view=budget::ballot_page::BallotPage ssr=SsrMode::Async />
+                            <Route path=path!("/budgets/ballots/:id/results") view=budget::results_page::ResultsPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets/pots/:id/audit") view=budget::audit_page::AuditPage ssr=SsrMode::Async />
                             <Route path=path!("/decisions") view=decisions::DecisionsPage ssr=SsrMode::Async />
                         </Routes>

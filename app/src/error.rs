@@ -108,6 +108,14 @@ pub enum Problem {
     NotOpen,
     NotFunded,
     MinAboveMax,
+    /// Not a whole number.
+    BadNumber,
+    /// A ballot that does not name accepted projects the right way.
+    BadBallot,
+    TooFewChoices,
+    /// The approved projects cost more together than the round allows.
+    OverBallotCost,
+    TooManyPoints,
     /// This line of a pasted list could not be read.
     BadLine {
         line: usize,

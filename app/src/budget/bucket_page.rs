@@ -2,7 +2,7 @@
 //! comments; members fund it, its co-creators open or cancel it, managers approve its payout.
 use super::bucket_actions::BucketActions;
 use super::comment_on_bucket::CommentOnBucket;
-use super::follow_pot::follow_pot;
+use super::follow_pot::pot_page;
 use super::funding_bar::FundingBar;
 use super::get_bucket::get_bucket;
 use super::labels::status_label;
@@ -12,39 +12,11 @@ use crate::ui::errors::{money, ErrorMessage};
 use crate::ui::time::iso_minute;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn BucketPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()))
-    });
-    let follow = follow_pot();
-    let changed = RwSignal::new(0u32);
-    let page = Resource::new(
-        move || (id.get(), follow.refresh.get(), changed.get()),
-        |(id, _, _)| async move {
-            match id {
-                Some(id) => get_bucket(id).await,
-                None => Err(crate::error::AppError::NotFound),
-            }
-        },
-    );
-    Effect::new(move |_| {
-        if let Some(Ok(page)) = page.get() {
-            follow.showing(page.round.pot_id, page.pot_version);
-        }
-    });
-    view! {
-        <Transition fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
-            {move || page.get().map(|page| match page {
-                Ok(page) => view! { <BucketView page changed /> }.into_any(),
-                Err(error) => view! { <ErrorMessage error /> }.into_any(),
-            })}
-        </Transition>
-    }
+    let loaded = pot_page(get_bucket, |page| (page.round.pot_id, page.pot_version));
+    loaded.view(move |page| view! { <BucketView page changed=loaded.changed /> }.into_any())
 }
 
 #[component]

@@ -72,7 +72,7 @@ fn Overview(overview: BudgetsOverview, moved: ServerAction<MoveMoney>) -> impl I
                     <ul class="round-list">
                         {overview.rounds.into_iter().map(|round| view! {
                             <li>
-                                <A href=format!("/budgets/rounds/{}", round.id)>{round.title.clone()}</A>
+                                <A href=round_link(&round)>{round.title.clone()}</A>
                                 " · " {round.pot_name.clone()} " · " {mode_label(i18n, round.mode)}
                                 " · " <span class="badge">{phase_label(i18n, round.phase)}</span>
                             </li>
@@ -83,6 +83,13 @@ fn Overview(overview: BudgetsOverview, moved: ServerAction<MoveMoney>) -> impl I
         </section>
         {overview.may_split.then(|| view! { <MoveMoneyForm pots=pots_for_moves moved /> })}
         {(!managed.is_empty()).then(|| view! { <NewRoundForm pots=managed /> })}
+    }
+}
+
+fn round_link(round: &super::types::RoundSummary) -> String {
+    match round.mode {
+        super::types::RoundMode::Funding => format!("/budgets/rounds/{}", round.id),
+        super::types::RoundMode::Ballot => format!("/budgets/ballots/{}", round.id),
     }
 }
 
@@ -130,7 +137,7 @@ fn NewRoundForm(pots: Vec<PotSummary>) -> impl IntoView {
     view! {
         <section class="tools" aria-labelledby="new-round-title">
             <h2 id="new-round-title">{t!(i18n, budgets.new_round)}</h2>
-            {move || form_level_error(error.get(), &["title", "description", "cap_per_bucket"]).map(|error| view! { <ErrorMessage error /> })}
+            {move || form_level_error(error.get(), BALLOT_FIELDS).map(|error| view! { <ErrorMessage error /> })}
             <ActionForm action=create>
                 <div class="field">
                     <label for="field-pot">{t!(i18n, budgets.pot)}</label>
@@ -142,6 +149,7 @@ fn NewRoundForm(pots: Vec<PotSummary>) -> impl IntoView {
                     <label for="field-mode">{t!(i18n, budgets.mode)}</label>
                     <select id="field-mode" name="mode">
                         <option value="funding">{t!(i18n, budgets.mode_funding)}</option>
+                        <option value="ballot">{t!(i18n, budgets.mode_ballot)}</option>
                     </select>
                 </div>
                 <Field name="title" required=true
@@ -152,8 +160,62 @@ fn NewRoundForm(pots: Vec<PotSummary>) -> impl IntoView {
                 </div>
                 <Field name="cap_per_bucket"
                     label=Signal::derive(move || t_string!(i18n, budgets.cap_per_bucket).to_string()) error />
+                <BallotFields error />
                 <button type="submit" class="button" disabled=create.pending()>{t!(i18n, budgets.create_round)}</button>
             </ActionForm>
         </section>
+    }
+}
+
+const BALLOT_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "cap_per_bucket",
+    "budget",
+    "ballot_kind",
+    "min_projects",
+    "max_projects",
+    "max_total_cost",
+    "max_per_project",
+    "max_points",
+    "rule",
+];
+
+/// What a ballot round needs besides a title: its budget, ballot and counting rule.
+#[component]
+fn BallotFields(error: Signal<Option<crate::error::AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move |key: fn(leptos_i18n::I18nContext<Locale>) -> String| {
+        Signal::derive(move || key(i18n))
+    };
+    view! {
+        <fieldset class="ballot-fields">
+            <legend>{t!(i18n, budgets.ballot_rounds_only)}</legend>
+            <Field name="budget" label=label(|i18n| t_string!(i18n, budgets.round_budget).to_string()) error />
+            <div class="field">
+                <label for="field-ballot-kind">{t!(i18n, budgets.ballot_kind)}</label>
+                <select id="field-ballot-kind" name="ballot_kind">
+                    <option value="approval">{t!(i18n, budgets.kind_approval)}</option>
+                    <option value="cumulative">{t!(i18n, budgets.kind_cumulative)}</option>
+                </select>
+            </div>
+            <Field name="min_projects" label=label(|i18n| t_string!(i18n, budgets.min_projects).to_string()) error />
+            <Field name="max_projects" label=label(|i18n| t_string!(i18n, budgets.max_projects).to_string()) error />
+            <Field name="max_total_cost" label=label(|i18n| t_string!(i18n, budgets.max_total_cost).to_string()) error />
+            <Field name="max_points" label=label(|i18n| t_string!(i18n, budgets.max_points).to_string()) error />
+            <Field name="max_per_project" label=label(|i18n| t_string!(i18n, budgets.max_per_project).to_string()) error />
+            <div class="field">
+                <label for="field-rule">{t!(i18n, budgets.counting_rule)}</label>
+                <select id="field-rule" name="rule">
+                    {budget_rules::Rule::ALL.into_iter().map(|rule| view! {
+                        <option value=rule.name() selected=rule == budget_rules::Rule::MesAdd1Greedy>{super::labels::rule_label(i18n, rule)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field checkbox">
+                <input id="field-counts-public" type="checkbox" name="counts_public" />
+                <label for="field-counts-public">{t!(i18n, budgets.counts_public)}</label>
+            </div>
+        </fieldset>
     }
 }

@@ -18,7 +18,8 @@ pub struct Act {
     pub at: i64,
 }
 
-fn movement(
+/// A movement of the round, by nobody in particular yet: callers say who and when.
+pub(super) fn movement(
     round: &Round,
     kind: MovementKind,
     amount: i64,
@@ -33,6 +34,7 @@ fn movement(
         pot_id: round.pot_id,
         round_id: Some(round.id),
         bucket_id: None,
+        project_id: None,
         member_id: None,
         actor_id: None,
         at: 0,

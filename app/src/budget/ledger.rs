@@ -54,6 +54,8 @@ pub struct Movement {
     pub pot_id: i64,
     pub round_id: Option<i64>,
     pub bucket_id: Option<i64>,
+    /// A ballot round's winner, for its payout.
+    pub project_id: Option<i64>,
     pub member_id: Option<i64>,
     pub actor_id: Option<i64>,
     pub at: i64,
@@ -142,8 +144,9 @@ pub async fn record_checked(tx: &mut Tx<'_>, movements: &[Movement]) -> Result<(
     Ok(())
 }
 
-/// Ten values per row: well under SQLite's limit of bound parameters per statement.
+/// Eleven values per row: well under SQLite's limit of bound parameters per statement.
 const ROWS_PER_INSERT: usize = 80;
+const COLUMNS: usize = 11;
 
 async fn insert(tx: &mut Tx<'_>, movements: &[Movement]) -> Result<(), AppError> {
     if movements.is_empty() {
@@ -151,14 +154,14 @@ async fn insert(tx: &mut Tx<'_>, movements: &[Movement]) -> Result<(), AppError>
     }
     let rows: Vec<String> = (0..movements.len())
         .map(|row| {
-            let first = row * 10 + 1;
-            let places: Vec<String> = (first..first + 10).map(|n| format!("${n}")).collect();
+            let first = row * COLUMNS + 1;
+            let places: Vec<String> = (first..first + COLUMNS).map(|n| format!("${n}")).collect();
             format!("({})", places.join(", "))
         })
         .collect();
     let sql = format!(
         "INSERT INTO ledger (kind, amount_cents, debit, credit, pot_id, round_id, bucket_id, \
-         member_id, actor_id, created_at) VALUES {}",
+         project_id, member_id, actor_id, created_at) VALUES {}",
         rows.join(", ")
     );
     let mut query = sqlx::query(&sql);
@@ -171,6 +174,7 @@ async fn insert(tx: &mut Tx<'_>, movements: &[Movement]) -> Result<(), AppError>
             .bind(movement.pot_id)
             .bind(movement.round_id)
             .bind(movement.bucket_id)
+            .bind(movement.project_id)
             .bind(movement.member_id)
             .bind(movement.actor_id)
             .bind(movement.at);

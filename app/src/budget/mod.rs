@@ -4,19 +4,27 @@ pub mod add_cocreator;
 pub mod allocate_equally;
 pub mod allocate_from_csv;
 pub mod audit_page;
+#[cfg(feature = "ssr")]
+mod ballot_form;
+pub mod ballot_page;
+pub mod ballot_setup;
+mod ballot_tools;
 mod bucket_actions;
 pub mod bucket_page;
 pub mod budgets_page;
 pub mod cancel_bucket;
+pub mod cast_ballot;
 pub mod comment_on_bucket;
 pub mod create_bucket;
 pub mod create_round;
 mod follow_pot;
 pub mod fund_bucket;
 mod funding_bar;
+pub mod get_ballot_round;
 pub mod get_bucket;
 pub mod get_budgets;
 pub mod get_round;
+pub mod get_round_results;
 mod labels;
 pub mod ledger_page;
 pub mod list_pot_audit;
@@ -25,16 +33,24 @@ pub mod money;
 pub mod move_money;
 pub mod open_bucket;
 pub mod pay_out_bucket;
+pub mod propose_project;
+pub mod results_page;
+pub mod review_project;
 pub mod round_page;
 mod round_tools;
 pub mod set_round_phase;
+pub mod tally_round;
+pub mod tally_view;
 pub mod types;
 pub mod validation;
+mod what_if;
 pub mod withdraw_unspent;
 
 pub mod access;
 #[cfg(feature = "ssr")]
 pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod ballots;
 #[cfg(feature = "ssr")]
 pub mod funding;
 #[cfg(feature = "ssr")]

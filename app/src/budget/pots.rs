@@ -46,6 +46,7 @@ pub async fn move_money(
             pot_id: to_pot,
             round_id: None,
             bucket_id: None,
+            project_id: None,
             member_id: None,
             actor_id: Some(actor_id),
             at,

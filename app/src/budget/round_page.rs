@@ -1,54 +1,27 @@
 //! `/budgets/rounds/:id`: a funding round with its buckets and funding bars, live; members propose
 //! buckets; the pot's managers allocate, withdraw and move phases.
 use super::create_bucket::CreateBucket;
-use super::follow_pot::follow_pot;
+use super::follow_pot::pot_page;
 use super::funding_bar::FundingBar;
 use super::get_round::get_round;
 use super::labels::{mode_label, phase_label, status_label};
-use super::round_tools::RoundTools;
+use super::round_tools::{RoundActions, RoundTools};
 use super::types::{Phase, RoundPage};
 use crate::i18n::*;
 use crate::ui::errors::{form_level_error, money, ErrorMessage};
 use crate::ui::field::Field;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn RoundPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()))
-    });
-    let follow = follow_pot();
-    let changed = RwSignal::new(0u32);
-    let page = Resource::new(
-        move || (id.get(), follow.refresh.get(), changed.get()),
-        |(id, _, _)| async move {
-            match id {
-                Some(id) => get_round(id).await,
-                None => Err(crate::error::AppError::NotFound),
-            }
-        },
-    );
-    Effect::new(move |_| {
-        if let Some(Ok(page)) = page.get() {
-            follow.showing(page.round.pot_id, page.pot_version);
-        }
-    });
-    view! {
-        <Transition fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
-            {move || page.get().map(|page| match page {
-                Ok(page) => view! { <RoundView page changed /> }.into_any(),
-                Err(error) => view! { <ErrorMessage error /> }.into_any(),
-            })}
-        </Transition>
-    }
+    let loaded = pot_page(get_round, |page| (page.round.pot_id, page.pot_version));
+    let actions = RoundActions::new(loaded.changed);
+    loaded.view(move |page| view! { <RoundView page changed=loaded.changed actions /> }.into_any())
 }
 
 #[component]
-fn RoundView(page: RoundPage, changed: RwSignal<u32>) -> impl IntoView {
+fn RoundView(page: RoundPage, changed: RwSignal<u32>, actions: RoundActions) -> impl IntoView {
     let i18n = use_i18n();
     let round = page.round.clone();
     let may_propose = page.may_take_part && round.phase != Phase::Closed;
@@ -107,7 +80,7 @@ fn RoundView(page: RoundPage, changed: RwSignal<u32>) -> impl IntoView {
                 }}
             </section>
             {may_propose.then(|| view! { <ProposeBucket round=round.id changed /> })}
-            {page.may_manage.then(|| view! { <RoundTools page=page.clone() changed /> })}
+            {page.may_manage.then(|| view! { <RoundTools page=page.clone() actions /> })}
         </article>
     }
 }

@@ -11,23 +11,48 @@ use crate::ui::errors::{money, ErrorMessage};
 use crate::ui::field::Field;
 use leptos::prelude::*;
 
+/// The managers' actions live as long as the round page, not as long as one rendering of it:
+/// every change refetches the page, and what an action answered must stay on screen.
+#[derive(Clone, Copy)]
+pub struct RoundActions {
+    equal: ServerAction<AllocateEqually>,
+    listed: ServerAction<AllocateFromCsv>,
+    withdraw: ServerAction<WithdrawUnspent>,
+    phase: ServerAction<SetRoundPhase>,
+}
+
+impl RoundActions {
+    /// Creates the actions and counts each success in `changed`, so the page refetches.
+    pub fn new(changed: RwSignal<u32>) -> Self {
+        let actions = Self {
+            equal: ServerAction::new(),
+            listed: ServerAction::new(),
+            withdraw: ServerAction::new(),
+            phase: ServerAction::new(),
+        };
+        Effect::new(move |_| {
+            let done = matches!(actions.equal.value().get(), Some(Ok(_)))
+                || matches!(actions.listed.value().get(), Some(Ok(_)))
+                || matches!(actions.withdraw.value().get(), Some(Ok(_)))
+                || matches!(actions.phase.value().get(), Some(Ok(_)));
+            if done {
+                changed.update(|count| *count += 1);
+            }
+        });
+        actions
+    }
+}
+
 #[component]
-pub fn RoundTools(page: RoundPage, changed: RwSignal<u32>) -> impl IntoView {
+pub fn RoundTools(page: RoundPage, actions: RoundActions) -> impl IntoView {
     let i18n = use_i18n();
     let round = page.round.id;
-    let equal = ServerAction::<AllocateEqually>::new();
-    let listed = ServerAction::<AllocateFromCsv>::new();
-    let withdraw = ServerAction::<WithdrawUnspent>::new();
-    let phase = ServerAction::<SetRoundPhase>::new();
-    Effect::new(move |_| {
-        let done = matches!(equal.value().get(), Some(Ok(_)))
-            || matches!(listed.value().get(), Some(Ok(_)))
-            || matches!(withdraw.value().get(), Some(Ok(_)))
-            || matches!(phase.value().get(), Some(Ok(_)));
-        if done {
-            changed.update(|count| *count += 1);
-        }
-    });
+    let RoundActions {
+        equal,
+        listed,
+        withdraw,
+        phase,
+    } = actions;
     let equal_error = Signal::derive(move || equal.value().get().and_then(Result::err));
     let done_text = move |value: Option<Result<i64, crate::error::AppError>>| {
         match value {

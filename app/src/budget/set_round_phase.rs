@@ -4,15 +4,16 @@ use leptos::prelude::*;
 /// Managers move a round to another phase of its mode (a tallied ballot round stays tallied).
 #[server(endpoint = "set_round_phase")]
 pub async fn set_round_phase(round: i64, phase: String) -> Result<(), AppError> {
-    use super::rounds;
+    use super::funding::Act;
     use super::types::Phase;
+    use super::{ballots, rounds};
     use crate::accounts::authz;
-    use crate::context::{db, fail, now};
+    use crate::context::{fail, now, state};
     use crate::error::Problem;
 
     let viewer = authz::signed_in().await?;
-    let db = db()?;
-    let (round, _) = rounds::managed_round(&db, &viewer, round).await?;
+    let state = state()?;
+    let (round, _) = rounds::managed_round(&state.db, &viewer, round).await?;
     let phase = Phase::parse(&phase)
         .filter(|phase| round.mode.phases().contains(phase))
         .ok_or_else(|| fail(AppError::invalid("phase", Problem::Required)))?;
@@ -23,5 +24,16 @@ pub async fn set_round_phase(round: i64, phase: String) -> Result<(), AppError> 
     if phase == round.phase {
         return Ok(());
     }
-    rounds::set_phase(&db, &round, phase, viewer.id, now()).await
+    let act = Act {
+        actor_id: viewer.id,
+        at: now(),
+    };
+    // Opening and leaving voting move the round's budget between the pot and the round.
+    match (&round.rules.ballot, round.phase, phase) {
+        (Some(setup), _, Phase::Voting) => ballots::open_voting(&state, &round, setup, act).await,
+        (Some(_), Phase::Voting, earlier) => {
+            ballots::close_voting_early(&state, &round, earlier, act).await
+        }
+        _ => rounds::set_phase(&state.db, &round, phase, viewer.id, act.at).await,
+    }
 }

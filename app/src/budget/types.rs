@@ -130,6 +130,9 @@ pub struct RoundRules {
     /// Funding: the most one member may give one bucket, in cents.
     #[serde(default)]
     pub cap_per_bucket_cents: Option<i64>,
+    /// Ballot rounds: their budget, ballot and counting rule.
+    #[serde(default)]
+    pub ballot: Option<super::ballot_setup::BallotSetup>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -249,4 +252,64 @@ pub struct AuditLine {
     pub before: Option<String>,
     pub after: Option<String>,
     pub at: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ProjectStatus {
+    Proposed,
+    Accepted,
+    Rejected,
+}
+
+impl ProjectStatus {
+    pub fn parse(text: &str) -> Option<ProjectStatus> {
+        match text {
+            "proposed" => Some(ProjectStatus::Proposed),
+            "accepted" => Some(ProjectStatus::Accepted),
+            "rejected" => Some(ProjectStatus::Rejected),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotProject {
+    pub id: i64,
+    pub title: String,
+    pub description_html: String,
+    pub cost_cents: i64,
+    pub status: ProjectStatus,
+    /// Why connectors rejected it (or adjusted it).
+    pub review_reason: String,
+    pub proposed_by: Option<String>,
+    /// Ballots naming it, when the round shows counts.
+    pub votes: Option<i64>,
+    pub points: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BallotRoundPage {
+    pub round: RoundSummary,
+    pub description_html: String,
+    pub setup: super::ballot_setup::BallotSetup,
+    pub projects: Vec<BallotProject>,
+    /// The viewer's own ballot: (project, points).
+    pub my_ballot: Vec<(i64, i64)>,
+    pub ballots_cast: i64,
+    pub counts_shown: bool,
+    /// The round's budget, once set aside from the pot.
+    pub reserved_cents: i64,
+    pub pot_balance_cents: i64,
+    pub may_manage: bool,
+    pub may_take_part: bool,
+    pub pot_version: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundResults {
+    pub round: RoundSummary,
+    pub setup: super::ballot_setup::BallotSetup,
+    pub tally: super::tally_view::TallyView,
+    pub election: super::ballot_setup::ElectionData,
+    pub may_manage: bool,
 }

@@ -1,5 +1,6 @@
 //! What people type into budget forms. Pure: the server checks everything here, whatever the
 //! browser did.
+use super::ballot_setup::{BallotKind, BallotSetup};
 use super::money::parse_amount;
 use super::types::BudgetLine;
 use crate::error::{AppError, Problem};
@@ -120,6 +121,80 @@ pub fn allocation_csv(input: &str) -> Result<Vec<(usize, String, i64)>, AppError
     Ok(grants)
 }
 
+/// A small whole number typed in a form, or none when left empty.
+pub fn optional_count(field: &str, input: &str, max: usize) -> Result<Option<usize>, AppError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<usize>() {
+        Ok(count) if count <= max => Ok(Some(count)),
+        Ok(_) => Err(AppError::invalid(field, Problem::TooMany { max })),
+        Err(_) => Err(AppError::invalid(field, Problem::BadNumber)),
+    }
+}
+
+/// The ballot and counting rule of a ballot round, as its creation form sends them: funding
+/// rounds leave every field out.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct BallotInput {
+    pub budget: String,
+    pub ballot_kind: String,
+    pub min_projects: String,
+    pub max_projects: String,
+    pub max_total_cost: String,
+    pub max_per_project: String,
+    pub max_points: String,
+    pub rule: String,
+    /// A checkbox sends a value only when ticked.
+    pub counts_public: Option<String>,
+}
+
+pub const POINTS_MAX: usize = 1_000_000;
+
+pub fn ballot_setup(form: &BallotInput) -> Result<BallotSetup, AppError> {
+    let budget_cents = amount("budget", &form.budget)?;
+    let rule: budget_rules::Rule = form
+        .rule
+        .parse()
+        .map_err(|_| AppError::invalid("rule", Problem::Required))?;
+    let kind = match form.ballot_kind.as_str() {
+        "approval" => {
+            let min_projects = optional_count("min_projects", &form.min_projects, 1_000)?;
+            let max_projects = optional_count("max_projects", &form.max_projects, 1_000)?;
+            if let (Some(min), Some(max)) = (min_projects, max_projects) {
+                if min > max {
+                    return Err(AppError::invalid("max_projects", Problem::MinAboveMax));
+                }
+            }
+            BallotKind::Approval {
+                min_projects,
+                max_projects,
+                max_total_cost_cents: optional_amount("max_total_cost", &form.max_total_cost)?,
+            }
+        }
+        "cumulative" => {
+            let max_total = optional_count("max_points", &form.max_points, POINTS_MAX)?
+                .filter(|points| *points > 0)
+                .ok_or_else(|| AppError::invalid("max_points", Problem::Required))?;
+            let max_per_project =
+                optional_count("max_per_project", &form.max_per_project, POINTS_MAX)?;
+            BallotKind::Cumulative {
+                max_per_project: max_per_project.map(|points| points as i64),
+                max_total: max_total as i64,
+            }
+        }
+        _ => return Err(AppError::invalid("ballot_kind", Problem::Required)),
+    };
+    Ok(BallotSetup {
+        budget_cents,
+        kind,
+        rule,
+        counts_public: form.counts_public.is_some(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +250,46 @@ mod tests {
             allocation_csv("\n\n"),
             Err(AppError::invalid("csv", Problem::Required))
         );
+    }
+
+    fn form(kind: &str, rule: &str) -> BallotInput {
+        BallotInput {
+            budget: "10000".into(),
+            ballot_kind: kind.into(),
+            max_projects: "3".into(),
+            max_per_project: "5".into(),
+            max_points: "10".into(),
+            rule: rule.into(),
+            ..BallotInput::default()
+        }
+    }
+
+    #[test]
+    fn ballot_rounds_take_a_budget_a_ballot_and_a_rule() {
+        let setup = ballot_setup(&form("approval", "mes-add1u")).unwrap();
+        assert_eq!(setup.budget_cents, 1_000_000);
+        assert_eq!(setup.rule, budget_rules::Rule::MesAdd1Greedy);
+        assert_eq!(
+            setup.kind,
+            BallotKind::Approval {
+                min_projects: None,
+                max_projects: Some(3),
+                max_total_cost_cents: None
+            }
+        );
+        let points = ballot_setup(&form("cumulative", "greedy")).unwrap();
+        assert!(points.uses_points());
+        assert!(ballot_setup(&form("ranked", "greedy")).is_err());
+        assert!(ballot_setup(&form("approval", "borda")).is_err());
+        let mut bad = form("approval", "mes");
+        bad.min_projects = "4".into();
+        assert_eq!(
+            ballot_setup(&bad),
+            Err(AppError::invalid("max_projects", Problem::MinAboveMax))
+        );
+        let mut no_points = form("cumulative", "mes");
+        no_points.max_points = String::new();
+        assert!(ballot_setup(&no_points).is_err());
     }
 
     #[test]

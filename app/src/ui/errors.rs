@@ -37,6 +37,11 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &Problem) -
         Problem::NotOpen => t_string!(i18n, errors.not_open).to_string(),
         Problem::NotFunded => t_string!(i18n, errors.not_funded).to_string(),
         Problem::MinAboveMax => t_string!(i18n, errors.min_above_max).to_string(),
+        Problem::BadNumber => t_string!(i18n, errors.bad_number).to_string(),
+        Problem::BadBallot => t_string!(i18n, errors.bad_ballot).to_string(),
+        Problem::TooFewChoices => t_string!(i18n, errors.too_few_choices).to_string(),
+        Problem::OverBallotCost => t_string!(i18n, errors.over_ballot_cost).to_string(),
+        Problem::TooManyPoints => t_string!(i18n, errors.too_many_points).to_string(),
         Problem::BadLine { line } => t_string!(i18n, errors.bad_line, line).to_string(),
     }
 }

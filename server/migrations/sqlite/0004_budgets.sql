@@ -77,29 +77,6 @@ CREATE TABLE bucket_comments (
 );
 CREATE INDEX bucket_comments_by_bucket ON bucket_comments (bucket_id, id);
 
--- Every movement of money, append-only. `debit` is the account the money leaves, `credit` the
--- one it reaches: 'outside' (money entering or leaving the network), 'pot:ID', 'round:ID'
--- (a ballot round's budget), 'member:RID:UID' (a member's balance in a funding round),
--- 'bucket:ID'. An account's balance is what it received minus what it gave.
-CREATE TABLE ledger (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
-    debit TEXT NOT NULL,
-    credit TEXT NOT NULL,
-    pot_id INTEGER REFERENCES pots (id),
-    round_id INTEGER REFERENCES budget_rounds (id),
-    bucket_id INTEGER REFERENCES buckets (id),
-    member_id INTEGER REFERENCES users (id),
-    actor_id INTEGER REFERENCES users (id),
-    note TEXT NOT NULL DEFAULT '',
-    created_at INTEGER NOT NULL,
-    CHECK (debit <> credit)
-);
-CREATE INDEX ledger_by_debit ON ledger (debit);
-CREATE INDEX ledger_by_credit ON ledger (credit);
-CREATE INDEX ledger_by_round ON ledger (round_id, id);
-
 -- Who changed what in a pot or round, with the values before and after (JSON).
 CREATE TABLE budget_audit (
     id INTEGER PRIMARY KEY,
@@ -130,6 +107,31 @@ CREATE TABLE ballot_projects (
     created_at INTEGER NOT NULL
 );
 CREATE INDEX ballot_projects_by_round ON ballot_projects (round_id, id);
+
+-- Every movement of money, append-only. `debit` is the account the money leaves, `credit` the
+-- one it reaches: 'outside' (money entering or leaving the network), 'pot:ID', 'round:ID'
+-- (a ballot round's budget), 'member:RID:UID' (a member's balance in a funding round),
+-- 'bucket:ID'. An account's balance is what it received minus what it gave.
+CREATE TABLE ledger (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+    debit TEXT NOT NULL,
+    credit TEXT NOT NULL,
+    pot_id INTEGER REFERENCES pots (id),
+    round_id INTEGER REFERENCES budget_rounds (id),
+    bucket_id INTEGER REFERENCES buckets (id),
+    -- A ballot round's winner, for its payout.
+    project_id INTEGER REFERENCES ballot_projects (id),
+    member_id INTEGER REFERENCES users (id),
+    actor_id INTEGER REFERENCES users (id),
+    note TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    CHECK (debit <> credit)
+);
+CREATE INDEX ledger_by_debit ON ledger (debit);
+CREATE INDEX ledger_by_credit ON ledger (credit);
+CREATE INDEX ledger_by_round ON ledger (round_id, id);
 
 -- One ballot per member per round, replaced while voting is open.
 CREATE TABLE ballots (

@@ -172,6 +172,7 @@ async fn funding_round(
     let db = &state.db;
     let rules = RoundRules {
         cap_per_bucket_cents: Some(5_000),
+        ballot: None,
     };
     let round = NewRound {
         pot,

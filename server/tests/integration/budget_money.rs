@@ -100,17 +100,28 @@ async fn parallel_gifts_never_overfill_a_bucket_or_overdraw_a_balance() {
     .await;
 }
 
-/// One random operation on the round, by a random person, with a random amount.
-async fn random_step(
-    server: &TestServer,
-    rng: &mut rand_chacha::ChaCha8Rng,
-    people: &[(Client, i64)],
-    admin: &Client,
-    connector: &Client,
-    pots: &[i64],
+/// Who and what the random operations act on.
+struct Books<'a> {
+    server: &'a TestServer,
+    people: &'a [(Client, i64)],
+    admin: &'a Client,
+    connector: &'a Client,
+    pots: &'a [i64],
     round: i64,
-    buckets: &[i64],
-) -> reqwest::Response {
+    buckets: &'a [i64],
+}
+
+/// One random operation on the round, by a random person, with a random amount.
+async fn random_step(books: &Books<'_>, rng: &mut rand_chacha::ChaCha8Rng) -> reqwest::Response {
+    let Books {
+        server,
+        people,
+        admin,
+        connector,
+        pots,
+        round,
+        buckets,
+    } = *books;
     let euros = rng.random_range(1..=80).to_string();
     let bucket = buckets[rng.random_range(0..buckets.len())].to_string();
     let round = round.to_string();
@@ -188,6 +199,15 @@ async fn random_operations_some_at_once_keep_the_books_balanced() {
         for (min, max) in [("40", "60"), ("100", "300"), ("5", "5"), ("200", "")] {
             buckets.push(open_bucket(&server, &people[0].0, round, min, max).await);
         }
+        let books = Books {
+            server: &server,
+            people,
+            admin: &admin,
+            connector: &connector,
+            pots: &pots,
+            round,
+            buckets: &buckets,
+        };
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2026);
         let mut succeeded = 0;
         for step in 0..60 {
@@ -196,11 +216,7 @@ async fn random_operations_some_at_once_keep_the_books_balanced() {
             let mut seeds: Vec<rand_chacha::ChaCha8Rng> = (0..at_once)
                 .map(|_| rand_chacha::ChaCha8Rng::seed_from_u64(rng.random()))
                 .collect();
-            let steps = seeds.iter_mut().map(|seed| {
-                random_step(
-                    &server, seed, people, &admin, &connector, &pots, round, &buckets,
-                )
-            });
+            let steps = seeds.iter_mut().map(|seed| random_step(&books, seed));
             for response in join_all(steps).await {
                 let status = response.status();
                 assert!(

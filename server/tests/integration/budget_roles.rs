@@ -22,6 +22,10 @@ pub fn expectation(endpoint: &str, role: Role) -> Option<bool> {
         }
         "open_bucket" | "cancel_bucket" => matches!(role, Member | Connector | Admin),
         "add_cocreator" => role == Member,
+        // On network ballot rounds: everyone takes part, admins manage.
+        "get_ballot_round" | "get_round_results" => role != Anonymous,
+        "propose_project" | "cast_ballot" => !matches!(role, Anonymous | Alumni),
+        "review_project" | "tally_round" => role == Admin,
         _ => return None,
     })
 }
@@ -58,6 +62,48 @@ async fn client_for(server: &TestServer, role: Role) -> Client {
     server.signed_in(&email).await
 }
 
+/// Two network ballot rounds: one already tallied, one taking proposals (with one project).
+async fn ballot_rounds(server: &TestServer, admin: &Client, member: &Client) -> (i64, (i64, i64)) {
+    let network = pot_of(server, None).await.to_string();
+    let mut ids = Vec::new();
+    for title in ["Counted", "Open"] {
+        let form = [
+            ("pot", network.as_str()),
+            ("mode", "ballot"),
+            ("title", title),
+            ("budget", "1"),
+            ("ballot_kind", "approval"),
+            ("rule", "greedy"),
+        ];
+        ids.push(
+            ok(server, admin, "create_round", &form)
+                .await
+                .as_i64()
+                .expect("round"),
+        );
+    }
+    let counted = ids[0].to_string();
+    for phase in ["review", "voting"] {
+        ok(
+            server,
+            admin,
+            "set_round_phase",
+            &[("round", &counted), ("phase", phase)],
+        )
+        .await;
+    }
+    ok(server, admin, "tally_round", &[("round", &counted)]).await;
+    let open = ids[1].to_string();
+    let project = ok(
+        server,
+        member,
+        "propose_project",
+        &[("round", &open), ("title", "Ours"), ("cost", "1")],
+    )
+    .await;
+    (ids[0], (ids[1], project.as_i64().expect("project")))
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_budget_function_allows_and_refuses_by_role() {
     on_every_backend(|server| async move {
@@ -73,6 +119,8 @@ async fn every_budget_function_allows_and_refuses_by_role() {
         let pot = paris.to_string();
         let network = pot_of(&server, None).await.to_string();
         let csv = format!("{DEMO_MEMBER_EMAIL},1");
+        let (tallied, open) = ballot_rounds(&server, &admin, &member).await;
+        let (tallied, open_round, project) = (tallied.to_string(), open.0.to_string(), open.1.to_string());
         // Someone the bucket's author invites, who is none of the roles tried.
         let invited = server
             .text(&format!(
@@ -102,6 +150,12 @@ async fn every_budget_function_allows_and_refuses_by_role() {
                 ("pay_out_bucket", vec![("bucket", &bucket)]),
                 ("withdraw_unspent", vec![("round", &round_id)]),
                 ("cancel_bucket", vec![("bucket", &bucket)]),
+                ("get_ballot_round", vec![("round", &open_round)]),
+                ("get_round_results", vec![("round", &tallied)]),
+                ("propose_project", vec![("round", &open_round), ("title", "Ours"), ("cost", "3")]),
+                ("cast_ballot", vec![("round", &open_round), ("approve[]", &project)]),
+                ("review_project", vec![("project", &project), ("decision", "accept")]),
+                ("tally_round", vec![("round", &open_round)]),
             ];
             for (endpoint, form) in calls {
                 let status = server.call(&client, endpoint, &form).await.status();

@@ -4,6 +4,7 @@ mod common;
 
 mod accounts;
 mod authorization;
+mod ballots;
 mod budget_money;
 mod budget_roles;
 mod budgets;
