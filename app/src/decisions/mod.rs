@@ -1,4 +1,43 @@
-//! Decisions: lazy consent, the 3-connector rule and the decision log.
+//! Decisions: proposals decided by lazy consent, the 3-connector rule, sense checks and polls;
+//! their stances, outcomes and timeline; the scheduler's closing jobs; the decision log.
+pub mod create_proposal;
+pub mod get_live_tally;
+pub mod get_proposal;
+pub mod list_decision_notices;
+pub mod list_open_proposals;
+pub mod list_proposal_scopes;
+pub mod mark_decision_notices_read;
+pub mod revise_proposal;
+pub mod rules;
+pub mod search_decision_log;
+pub mod take_stance;
+pub mod types;
+pub mod validate;
+pub mod withdraw_block;
+pub mod withdraw_proposal;
+pub mod write_outcome;
+
+#[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
+pub mod closing;
+#[cfg(feature = "ssr")]
+pub mod history;
+#[cfg(feature = "ssr")]
+pub mod jobs;
+#[cfg(feature = "ssr")]
+pub mod log;
+#[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod scope;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod thread;
+#[cfg(feature = "ssr")]
+pub mod writes;
+
 use crate::i18n::*;
 use crate::ui::layout::NotYet;
 use leptos::prelude::*;

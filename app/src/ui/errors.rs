@@ -20,6 +20,12 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &Problem) -
         Problem::NoSuchMember => t_string!(i18n, errors.no_such_member).to_string(),
         Problem::AlreadyConnector => t_string!(i18n, errors.already_connector).to_string(),
         Problem::AlumniCannotAct => t_string!(i18n, errors.alumni_cannot_act).to_string(),
+        Problem::BadDate => t_string!(i18n, errors.bad_date).to_string(),
+        Problem::TooSoon { minutes } => t_string!(i18n, errors.too_soon, minutes).to_string(),
+        Problem::TooFar { days } => t_string!(i18n, errors.too_far, days).to_string(),
+        Problem::TooFew { min } => t_string!(i18n, errors.too_few, min).to_string(),
+        Problem::BeforeClosing => t_string!(i18n, errors.before_closing).to_string(),
+        Problem::Duplicate => t_string!(i18n, errors.duplicate).to_string(),
     }
 }
 
