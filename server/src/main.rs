@@ -48,6 +48,10 @@ enum Command {
         /// Seed the demo network when the database has no members yet.
         #[arg(long)]
         seed_if_empty: bool,
+        /// For end-to-end tests only, never in production: POST /test-clock (form field
+        /// `advance`, seconds) moves this node's clock ahead, so proposals close without waiting.
+        #[arg(long)]
+        test_clock: bool,
     },
     /// Create or update the database schema.
     Migrate {
@@ -150,6 +154,7 @@ async fn run(command: Command) -> Result<(), AnyError> {
             https,
             trust_proxy,
             seed_if_empty,
+            test_clock,
         } => {
             let database = open(&database).await?;
             if seed_if_empty && seed::is_empty(&database.any).await? {
@@ -161,6 +166,7 @@ async fn run(command: Command) -> Result<(), AnyError> {
                 http::HttpConfig {
                     https,
                     trust_proxy,
+                    test_clock,
                     ..http::HttpConfig::default()
                 },
             )

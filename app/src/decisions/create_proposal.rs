@@ -1,3 +1,6 @@
+// One argument per form field: the form is the function's signature (the client half the macro
+// generates would not carry an allow placed on the function).
+#![allow(clippy::too_many_arguments)]
 use crate::error::AppError;
 use leptos::prelude::*;
 
