@@ -238,11 +238,12 @@ async fn seed_demo(database: &db::Database, params: &DemoParams) -> Result<(), A
     let started = std::time::Instant::now();
     let counts = seed::seed(&database.any, params, &ProgressBar::new(0)).await?;
     println!(
-        "seeded {} cities, {} connectors, {} members, {} messages in {:.1} s",
+        "seeded {} cities, {} connectors, {} members, {} messages, {} decisions in {:.1} s",
         counts.cities,
         counts.connectors,
         counts.members,
         counts.messages,
+        counts.decisions,
         started.elapsed().as_secs_f64()
     );
     Ok(())

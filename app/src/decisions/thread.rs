@@ -33,6 +33,12 @@ async fn scope_channel(
     }
 }
 
+/// The thread's first message: a link to the proposal.
+pub fn opening_text(proposal_id: i64, title: &str) -> String {
+    let title = title.replace(['[', ']'], "");
+    format!("🗳️ [{title}](/decisions/{proposal_id})")
+}
+
 /// Posts the thread's first message, by the author, and links it to the proposal.
 pub async fn open(
     state: &ServerState,
@@ -49,8 +55,7 @@ pub async fn open(
         );
         return Ok(());
     };
-    let title = title.replace(['[', ']'], "");
-    let body = format!("🗳️ [{title}](/decisions/{proposal_id})");
+    let body = opening_text(proposal_id, title);
     let html = crate::markdown::render(&body);
     let message = writes::post(
         state,

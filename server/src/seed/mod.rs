@@ -1,6 +1,7 @@
 //! Puts the generated demo network and its conversation into an empty database, in batches
 //! inside one transaction.
 mod channels;
+mod decisions;
 mod messages;
 
 use demo_network::{
@@ -16,6 +17,7 @@ pub struct SeedCounts {
     pub connectors: usize,
     pub members: usize,
     pub messages: usize,
+    pub decisions: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -154,6 +156,9 @@ async fn fill(
         now,
     )
     .await?;
+    progress.set_message("decisions");
+    let proposals = demo_network::generate_decisions(params, network);
+    let decisions = decisions::insert(&mut tx, &proposals, &person_ids, &city_ids, now).await?;
     tx.commit().await?;
     progress.finish_with_message("done");
     Ok(SeedCounts {
@@ -161,6 +166,7 @@ async fn fill(
         connectors,
         members: network.people.len(),
         messages: stored.messages,
+        decisions,
     })
 }
 

@@ -462,14 +462,17 @@ async fn proposals_are_checked_on_the_server() {
         assert_eq!(status, 403, "a Paris member does not propose for Lyon");
         let (status, _) = attempt(vec![("review_on", iso_minute(now)[..10].to_string())]).await;
         assert_eq!(status, 422, "review before closing");
-        let (status, _) = attempt(vec![
-            ("zone_offset", "-120".into()),
-            ("review_on", iso_minute(now + 30 * 86_400)[..10].to_string()),
-        ])
-        .await;
-        assert_eq!(status, 200);
+        let day = iso_minute(now + 30 * 86_400)[..10].to_string();
+        let (status, id) = attempt(vec![("zone_offset", "-120".into()), ("review_on", day.clone())]).await;
+        assert_eq!(status, 200, "{id}");
+        // 09:00 in a zone two hours ahead of UTC is 07:00 UTC.
+        let expected = app::decisions::validate::local_date(&day).unwrap() + 7 * 3_600;
         let review = server
-            .scalar("SELECT COUNT(*) FROM jobs WHERE kind = 'decision.review' AND done_at IS NULL")
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM jobs j JOIN proposals p ON p.id = j.subject_id \
+                 WHERE j.kind = 'decision.review' AND j.subject_id = {id} AND j.due_at = {expected} \
+                 AND p.review_at = {expected} AND j.done_at IS NULL"
+            ))
             .await;
         assert_eq!(review, 1, "the review date is scheduled");
     })
