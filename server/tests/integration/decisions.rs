@@ -182,6 +182,24 @@ async fn lazy_consent_from_block_through_revision_to_passed() {
             count(&server, &format!("SELECT COUNT(*) FROM proposal_events WHERE proposal_id = {id} AND kind = 'closed'")).await,
             1
         );
+        // "Closing soon" went to those of Paris without a stance (the proposer among them), not
+        // to those who took one.
+        let reminded = |condition: &str| {
+            format!(
+                "SELECT COUNT(*) FROM decision_notices n JOIN users u ON u.id = n.user_id \
+                 WHERE n.proposal_id = {id} AND n.kind = 'closing_soon' AND {condition}"
+            )
+        };
+        assert_eq!(count(&server, &reminded(&format!("u.email = '{DEMO_MEMBER_EMAIL}'"))).await, 1);
+        assert_eq!(
+            count(&server, &reminded(&format!("u.id IN (SELECT user_id FROM stances WHERE proposal_id = {id})"))).await,
+            0
+        );
+        assert_eq!(
+            count(&server, &reminded("u.city_id <> (SELECT id FROM cities WHERE slug = 'paris')")).await,
+            0,
+            "Lyon is not asked"
+        );
         let scope = Scope::City(server.scalar("SELECT id FROM cities WHERE slug = 'paris'").await);
         let db = &server.database.any;
         assert!(passed_lazy_consent(db, id, scope).await.unwrap());
