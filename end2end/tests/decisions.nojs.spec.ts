@@ -14,9 +14,9 @@ test("a member proposes, takes a stance and searches the log with plain forms", 
   await expect(page.getByText("In UTC.")).toBeVisible();
   await page.getByLabel("Where").selectOption({ label: "Whole network" });
   await page.getByLabel(/^Sense check/).check();
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Proposal", { exact: true }).fill("Shall we try a plain-text newsletter?");
-  await page.getByLabel("Closing time").fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16));
+  await page.getByLabel("Closing time", { exact: true }).fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16));
   await page.getByRole("button", { name: "Propose" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(page.locator(".proposal-status time")).toContainText("UTC");
