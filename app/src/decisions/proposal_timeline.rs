@@ -58,7 +58,7 @@ pub fn DiscussionView(
                 }.into_any()
             }}
             {may_reply.then(|| view! {
-                <ActionForm action=actions.reply attr:class="composer">
+                <ActionForm action=actions.reply attr:class="reply-form">
                     <input type="hidden" name="channel" value=discussion.channel_id />
                     <input type="hidden" name="parent" value=discussion.root_id />
                     <label for="proposal-reply">{t!(i18n, decisions.reply_label)}</label>

@@ -259,6 +259,7 @@ fn past_proposal(
     if let Some(end) = decided_after {
         stances.retain(|stance| stance.after <= end);
     }
+    stances.sort_by_key(|stance| stance.after);
     DemoProposal {
         city: scope.city,
         kind: kind_name(kind),
@@ -309,6 +310,7 @@ fn open_proposal(
             });
         }
     }
+    stances.sort_by_key(|stance| stance.after);
     DemoProposal {
         city: scope.city,
         kind: kind_name(kind),
@@ -400,6 +402,13 @@ mod tests {
                 }
                 assert_eq!(stance.option.is_some(), decision.kind == "poll");
             }
+            assert!(
+                decision
+                    .stances
+                    .windows(2)
+                    .all(|pair| pair[0].after <= pair[1].after),
+                "in order"
+            );
             if decision.status == "open" {
                 assert!(decision.open_for > decision.opened_ago, "still open");
                 assert!(decision
