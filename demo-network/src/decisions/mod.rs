@@ -287,7 +287,7 @@ fn open_proposal(
     let author = *scope.people.choose(rng).unwrap_or(&DEMO_ACCOUNTS);
     let text = text(network, author, subject);
     let opened_ago = rng.random_range(1..=3) * DAY + rng.random_range(0..DAY);
-    let open_for = opened_ago + rng.random_range(2..=6) * DAY;
+    let open_for = opened_ago + rng.random_range(2..=6) * DAY + rng.random_range(0..DAY);
     let mut stances = stances(rng, scope, kind, options.len(), opened_ago);
     if kind == Kind::DayToDay {
         // Still open: fewer than three connectors have agreed.
