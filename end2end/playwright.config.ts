@@ -25,7 +25,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /.*\.nojs\.spec\.ts/,
+      testIgnore: [/.*\.nojs\.spec\.ts/, /decisions\.spec\.ts/],
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
     },
     {
@@ -33,10 +33,18 @@ export default defineConfig({
       testMatch: /.*\.nojs\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false, launchOptions: chromium },
     },
+    {
+      // Moves the server's clock to reach a closing time, so it runs once the others are done.
+      name: "decisions",
+      testMatch: /decisions\.spec\.ts/,
+      dependencies: ["chromium", "no-javascript"],
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
   ],
   webServer: externalUrl ? undefined : {
     // A fresh demo network for every run, served by the release build from the repository root.
-    command: `rm -f target/e2e.db target/e2e.db-* && target/release/edges serve --addr 127.0.0.1:${port} --database-url sqlite://target/e2e.db --seed-if-empty`,
+    // --test-clock lets the decisions story move the server's time (never used in production).
+    command: `rm -f target/e2e.db target/e2e.db-* && target/release/edges serve --addr 127.0.0.1:${port} --database-url sqlite://target/e2e.db --seed-if-empty --test-clock`,
     cwd: "..",
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 180_000,

@@ -79,6 +79,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/budgets/ballots/:id/results") view=budget::results_page::ResultsPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets/pots/:id/audit") view=budget::audit_page::AuditPage ssr=SsrMode::Async />
                             <Route path=path!("/decisions") view=decisions::DecisionsPage ssr=SsrMode::Async />
+                            <Route path=path!("/decisions/new") view=decisions::new_proposal_page::NewProposalPage ssr=SsrMode::Async />
+                            <Route path=path!("/decisions/log") view=decisions::log_page::DecisionLogPage ssr=SsrMode::Async />
+                            <Route path=path!("/decisions/:id") view=decisions::proposal_page::ProposalPage ssr=SsrMode::Async />
                         </Routes>
                     </Layout>
                 </SessionProvider>

@@ -10,6 +10,33 @@ pub struct ServerState {
     pub dialect: Dialect,
     /// Tells this node's live hub about committed discussion events.
     pub live: crate::discussion::notices::LiveNotifier,
+    /// What time it is for this node: the system's, moved ahead only by tests.
+    pub clock: Clock,
+}
+
+/// The server's clock: system time plus an offset that only a test clock moves (`edges serve
+/// --test-clock`, never in production). Moving it wakes the scheduler, so what came due runs.
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    offset: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    moved: std::sync::Arc<tokio::sync::Notify>,
+}
+
+impl Clock {
+    pub fn now(&self) -> i64 {
+        system_now() + self.offset.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        self.offset
+            .fetch_add(seconds, std::sync::atomic::Ordering::Relaxed);
+        self.moved.notify_one();
+    }
+
+    /// Resolves the next time the clock is moved (or at once if it moved since the last call).
+    pub async fn moved(&self) {
+        self.moved.notified().await
+    }
 }
 
 /// The few places where SQLite and PostgreSQL disagree read this instead of guessing from the URL.
@@ -52,8 +79,13 @@ pub fn fail(error: AppError) -> AppError {
     error
 }
 
-/// Seconds since the Unix epoch: every stored time is UTC in this form.
+/// Seconds since the Unix epoch by the server's clock: every stored time is UTC in this form.
 pub fn now() -> i64 {
+    use_context::<ServerState>().map_or_else(system_now, |state| state.clock.now())
+}
+
+/// Seconds since the Unix epoch by the system, for work outside a request (seeding, commands).
+pub fn system_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs() as i64)

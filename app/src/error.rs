@@ -120,6 +120,23 @@ pub enum Problem {
     BadLine {
         line: usize,
     },
+    /// A date or time that cannot be read.
+    BadDate,
+    /// A time that must be further ahead (at least `minutes` from now).
+    TooSoon {
+        minutes: i64,
+    },
+    /// A time too far ahead (more than `days` from now).
+    TooFar {
+        days: i64,
+    },
+    TooFew {
+        min: usize,
+    },
+    /// A review date that is not after the closing time.
+    BeforeClosing,
+    /// The same entry twice in a list.
+    Duplicate,
 }
 
 impl FromServerFnError for AppError {

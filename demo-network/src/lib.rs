@@ -9,6 +9,7 @@
 mod bios;
 mod cities;
 mod conversation;
+mod decisions;
 mod fold;
 mod names;
 mod people;
@@ -26,6 +27,7 @@ pub use crate::conversation::{
     generate_conversation, unread_backlog, DemoChannel, DemoMessage, DemoReaction, DemoTopic,
     DEMO_TOPICS, HISTORY_DAYS,
 };
+pub use crate::decisions::{generate_decisions, DemoProposal, DemoStance};
 
 /// The demo administrator (a plain [`DemoRole::Member`]: the server makes them admin).
 pub const DEMO_ADMIN_EMAIL: &str = "admin@edges.demo";

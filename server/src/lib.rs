@@ -3,5 +3,6 @@ pub mod db;
 pub mod http;
 pub mod live;
 pub mod pb;
+pub mod scheduler;
 pub mod seed;
 pub mod users;

@@ -48,6 +48,10 @@ enum Command {
         /// Seed the demo network when the database has no members yet.
         #[arg(long)]
         seed_if_empty: bool,
+        /// For end-to-end tests only, never in production: POST /test-clock (form field
+        /// `advance`, seconds) moves this node's clock ahead, so proposals close without waiting.
+        #[arg(long)]
+        test_clock: bool,
     },
     /// Create or update the database schema.
     Migrate {
@@ -150,6 +154,7 @@ async fn run(command: Command) -> Result<(), AnyError> {
             https,
             trust_proxy,
             seed_if_empty,
+            test_clock,
         } => {
             let database = open(&database).await?;
             if seed_if_empty && seed::is_empty(&database.any).await? {
@@ -161,6 +166,7 @@ async fn run(command: Command) -> Result<(), AnyError> {
                 http::HttpConfig {
                     https,
                     trust_proxy,
+                    test_clock,
                     ..http::HttpConfig::default()
                 },
             )
@@ -232,11 +238,12 @@ async fn seed_demo(database: &db::Database, params: &DemoParams) -> Result<(), A
     let started = std::time::Instant::now();
     let counts = seed::seed(&database.any, params, &ProgressBar::new(0)).await?;
     println!(
-        "seeded {} cities, {} connectors, {} members, {} messages in {:.1} s",
+        "seeded {} cities, {} connectors, {} members, {} messages, {} decisions in {:.1} s",
         counts.cities,
         counts.connectors,
         counts.members,
         counts.messages,
+        counts.decisions,
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -43,6 +43,12 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &Problem) -
         Problem::OverBallotCost => t_string!(i18n, errors.over_ballot_cost).to_string(),
         Problem::TooManyPoints => t_string!(i18n, errors.too_many_points).to_string(),
         Problem::BadLine { line } => t_string!(i18n, errors.bad_line, line).to_string(),
+        Problem::BadDate => t_string!(i18n, errors.bad_date).to_string(),
+        Problem::TooSoon { minutes } => t_string!(i18n, errors.too_soon, minutes).to_string(),
+        Problem::TooFar { days } => t_string!(i18n, errors.too_far, days).to_string(),
+        Problem::TooFew { min } => t_string!(i18n, errors.too_few, min).to_string(),
+        Problem::BeforeClosing => t_string!(i18n, errors.before_closing).to_string(),
+        Problem::Duplicate => t_string!(i18n, errors.duplicate).to_string(),
     }
 }
 

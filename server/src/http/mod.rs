@@ -1,17 +1,19 @@
 //! The HTTP application: pages, server functions, health check, sessions and the guards around them.
+mod decision_export;
 mod exports;
 pub mod metrics;
 mod security;
 pub mod sessions;
+mod test_clock;
 
 use crate::db::{self, Database};
 use app::accounts::session::Backend;
-use app::context::ServerState;
+use app::context::{Clock, ServerState};
 use app::{shell, App};
 use axum::extract::State;
 use axum::handler::Handler;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{middleware, Router};
 use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::*;
@@ -37,6 +39,12 @@ pub struct HttpConfig {
     pub trust_proxy: bool,
     /// How often live connections are pinged and their rights to each channel checked again.
     pub live_check_every: std::time::Duration,
+    /// The node's clock; tests keep a handle on it to move it.
+    pub clock: Clock,
+    /// Serve `POST /test-clock` to move the clock (end-to-end tests only, never production).
+    pub test_clock: bool,
+    /// How often the scheduler looks for due jobs.
+    pub jobs_every: std::time::Duration,
 }
 
 impl Default for HttpConfig {
@@ -45,6 +53,9 @@ impl Default for HttpConfig {
             https: false,
             trust_proxy: false,
             live_check_every: crate::live::CONNECTION_CHECK_EVERY,
+            clock: Clock::default(),
+            test_clock: false,
+            jobs_every: crate::scheduler::LOOK_EVERY,
         }
     }
 }
@@ -59,7 +70,9 @@ pub async fn router(
         db: database.any.clone(),
         dialect: database.dialect,
         live: live.notifier.clone(),
+        clock: config.clock.clone(),
     };
+    crate::scheduler::start(state.clone(), config.jobs_every);
     let store = DatabaseSessionStore::open(&database.native).await?;
     tokio::spawn(store.clone().delete_expired_periodically());
     let sessions = SessionManagerLayer::new(store)
@@ -95,14 +108,25 @@ pub async fn router(
         .fallback_service(files)
         .with_state(options);
 
-    Ok(Router::new()
+    let mut app = Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::metrics))
         .route(
             "/budgets/rounds/{id}/ledger.csv",
             get(exports::round_ledger_csv),
         )
-        .with_state(state.db.clone())
+        .route("/decisions/log.csv", get(decision_export::csv))
+        .route("/decisions/log.md", get(decision_export::markdown))
+        .with_state(state.db.clone());
+    if config.test_clock {
+        tracing::warn!("test clock enabled: POST /test-clock moves this node's time");
+        app = app.merge(
+            Router::new()
+                .route("/test-clock", post(test_clock::advance))
+                .with_state(state.clock.clone()),
+        );
+    }
+    Ok(app
         .merge(
             Router::new()
                 .route("/live", get(crate::live::live_socket))

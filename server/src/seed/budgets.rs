@@ -1,12 +1,12 @@
 //! The demo network's money: 2,000,000 € brought in and split between the network's pot and the
-//! cities' (by their size), and a funding round open in the home city with buckets at every
-//! stage. Everything goes through the same operations connectors and members use, so the demo
-//! ledger balances exactly as a real one.
+//! cities' (by their size), a funding round open in the home city with buckets at every stage,
+//! and the ballot rounds of `ballots.rs`. Everything goes through the same operations
+//! connectors and members use, so the demo ledger balances exactly as a real one.
 use app::budget::funding::{self, Act};
 use app::budget::queries;
 use app::budget::rounds::{self, NewBucket, NewRound};
 use app::budget::types::{BudgetLine, Phase, RoundMode, RoundRules};
-use app::context::{Dialect, ServerState};
+use app::context::{Clock, Dialect, ServerState};
 use app::discussion::notices::LiveNotifier;
 use app::error::AppError;
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL};
@@ -95,6 +95,7 @@ pub async fn insert(db: &AnyPool, dialect: Dialect, seed: u64, now: i64) -> Resu
         db: db.clone(),
         dialect,
         live,
+        clock: Clock::default(),
     };
     let admin = user_id(db, DEMO_ADMIN_EMAIL).await?;
     let connector = user_id(db, DEMO_CONNECTOR_EMAIL).await?;
@@ -108,7 +109,11 @@ pub async fn insert(db: &AnyPool, dialect: Dialect, seed: u64, now: i64) -> Resu
     let Some(home) = home_pot(db, connector, &pots).await? else {
         return Ok(());
     };
-    funding_round(&state, &home, connector, seed, now).await
+    funding_round(&state, &home, connector, seed, now).await?;
+    let other = pots
+        .iter()
+        .find(|pot| pot.city_id.is_some() && pot.id != home.id);
+    super::ballots::insert(&state, &home, connector, other, seed, now).await
 }
 
 async fn user_id(db: &AnyPool, email: &str) -> Result<i64, AppError> {

@@ -1,7 +1,9 @@
 //! Puts the generated demo network and its conversation into an empty database, in batches
 //! inside one transaction.
+mod ballots;
 mod budgets;
 mod channels;
+mod decisions;
 mod messages;
 
 use demo_network::{
@@ -17,6 +19,7 @@ pub struct SeedCounts {
     pub connectors: usize,
     pub members: usize,
     pub messages: usize,
+    pub decisions: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -168,6 +171,9 @@ async fn fill(
         now,
     )
     .await?;
+    progress.set_message("decisions");
+    let proposals = demo_network::generate_decisions(params, network);
+    let decisions = decisions::insert(&mut tx, &proposals, &person_ids, &city_ids, now).await?;
     tx.commit().await?;
     progress.finish_with_message("done");
     Ok(SeedCounts {
@@ -175,6 +181,7 @@ async fn fill(
         connectors,
         members: network.people.len(),
         messages: stored.messages,
+        decisions,
     })
 }
 

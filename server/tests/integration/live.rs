@@ -395,6 +395,7 @@ async fn a_client_that_stops_reading_during_a_large_burst_still_gets_every_event
             db: server.database.any.clone(),
             dialect: server.database.dialect,
             live: notifier,
+            clock: Default::default(),
         };
         let body = "x".repeat(9_000);
         const BURST: i64 = 900;

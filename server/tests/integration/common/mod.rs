@@ -19,6 +19,8 @@ pub struct TestServer {
     pub base: String,
     pub database: Database,
     pub backend: &'static str,
+    /// The server's clock: scenarios move it to reach closing times.
+    pub clock: app::context::Clock,
 }
 
 /// Runs the scenario once on SQLite and once on PostgreSQL. PostgreSQL comes from
@@ -99,10 +101,15 @@ impl TestServer {
         let app = http::router(&database, options, &config)
             .await
             .expect("router");
-        TestServer::serve(app, database, backend).await
+        TestServer::serve(app, database, backend, config.clock).await
     }
 
-    async fn serve(app: axum::Router, database: Database, backend: &'static str) -> TestServer {
+    async fn serve(
+        app: axum::Router,
+        database: Database,
+        backend: &'static str,
+        clock: app::context::Clock,
+    ) -> TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -119,6 +126,7 @@ impl TestServer {
             base: format!("http://{address}"),
             database,
             backend,
+            clock,
         }
     }
 
@@ -192,10 +200,11 @@ impl TestServer {
             .output_name("edges")
             .site_root("target/site")
             .build();
-        let app = http::router(&self.database, options, &HttpConfig::default())
+        let config = HttpConfig::default();
+        let app = http::router(&self.database, options, &config)
             .await
             .expect("router");
-        TestServer::serve(app, self.database.clone(), self.backend).await
+        TestServer::serve(app, self.database.clone(), self.backend, config.clock).await
     }
 
     /// Logs in and answers the client and its session cookie (`name=value`), for live connections.

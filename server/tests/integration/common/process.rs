@@ -40,8 +40,15 @@ pub fn free_port() -> u16 {
 }
 
 pub async fn start_node(url: &str) -> Node {
+    start_node_with(url, &[]).await
+}
+
+/// A node started with extra `serve` options (such as `--test-clock`).
+pub async fn start_node_with(url: &str, options: &[&str]) -> Node {
     let address = format!("127.0.0.1:{}", free_port());
-    let process = edges(&["serve", "--addr", &address, "--database-url", url])
+    let mut args = vec!["serve", "--addr", &address, "--database-url", url];
+    args.extend_from_slice(options);
+    let process = edges(&args)
         .stdout(Stdio::null())
         .spawn()
         .expect("edges serve starts");

@@ -1,0 +1,24 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The author withdraws an open proposal; `statement` says why and becomes its outcome statement.
+#[server(endpoint = "withdraw_proposal")]
+pub async fn withdraw_proposal(
+    proposal: i64,
+    #[server(default)] statement: String,
+) -> Result<(), AppError> {
+    use super::{access, queries, validate, writes};
+    use crate::accounts::authz;
+    use crate::context::{db, fail, now};
+
+    let viewer = authz::active_member().await?;
+    let db = db()?;
+    let (found, facts) = queries::facts(&db, &viewer, proposal)
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))?;
+    if !access::rights(&viewer, &facts).withdraw {
+        return Err(fail(AppError::Forbidden));
+    }
+    let statement = validate::note("statement", &statement).map_err(fail)?;
+    writes::withdraw(&db, found.id, viewer.id, &statement, now()).await
+}

@@ -1,0 +1,164 @@
+//! Who may do what with Paris's proposals, every decision function called as every kind of person.
+
+use crate::common::roles::{Role, ROLES};
+use crate::common::{on_every_backend, TestServer};
+use crate::decisions::{member_of, propose, stance};
+use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
+use reqwest::Client;
+
+fn allowed(endpoint: &str, role: Role) -> bool {
+    expectation(endpoint, role).unwrap_or_else(|| panic!("no expectation for {endpoint}"))
+}
+
+/// On a lazy-consent proposal in Paris by the demo member (Paris), blocked by the demo connector
+/// of Paris where it says so. The admin lives in Paris but is not a connector.
+pub fn expectation(endpoint: &str, role: Role) -> Option<bool> {
+    use Role::*;
+    Some(match endpoint {
+        "list_open_proposals"
+        | "get_proposal"
+        | "get_live_tally"
+        | "list_decision_notices"
+        | "mark_decision_notices_read"
+        | "search_decision_log" => role != Anonymous,
+        "list_proposal_scopes" => !matches!(role, Anonymous | Alumni),
+        // Proposing in Paris, and agreeing there: its members and connectors.
+        "create_proposal" | "take_stance" => matches!(role, Member | Connector | Admin),
+        // Only the one who blocked withdraws the block.
+        "withdraw_block" => role == Connector,
+        "revise_proposal" | "withdraw_proposal" => role == Member,
+        // The outcome statement of a closed proposal: its author and Paris's coordinators.
+        "write_outcome" => matches!(role, Member | Connector | Admin),
+        _ => return None,
+    })
+}
+
+async fn client_for(server: &TestServer, role: Role) -> Client {
+    let email = match role {
+        Role::Anonymous => return server.client(),
+        Role::Member => DEMO_MEMBER_EMAIL.to_string(),
+        Role::MemberElsewhere => member_of(server, "lyon", 0).await,
+        Role::Connector => DEMO_CONNECTOR_EMAIL.to_string(),
+        Role::ConnectorElsewhere => {
+            server
+                .text(
+                    "SELECT u.email FROM users u JOIN connectors c ON c.user_id = u.id \
+                     WHERE c.city_id = (SELECT id FROM cities WHERE slug = 'lyon') ORDER BY u.id LIMIT 1",
+                )
+                .await
+        }
+        Role::Alumni => {
+            let email = member_of(server, "paris", 0).await;
+            let client = server.signed_in(&email).await;
+            server
+                .execute(&format!("UPDATE users SET is_alumni = TRUE WHERE email = '{email}'"))
+                .await;
+            return client;
+        }
+        Role::Admin => DEMO_ADMIN_EMAIL.to_string(),
+    };
+    server.signed_in(&email).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_decision_function_allows_and_refuses_by_role() {
+    on_every_backend(|server| async move {
+        let author = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let blocker = server.signed_in(DEMO_CONNECTOR_EMAIL).await;
+        let closes = crate::decisions::local(server.clock.now() + 86_400);
+        for role in ROLES {
+            let client = client_for(&server, role).await;
+            let blocked = propose(
+                &server,
+                &author,
+                "paris",
+                "lazy_consent",
+                "Blocked for the matrix",
+                "",
+            )
+            .await;
+            assert_eq!(
+                stance(&server, &blocker, blocked, "block", "Not like this").await,
+                200
+            );
+            let open = propose(
+                &server,
+                &author,
+                "paris",
+                "lazy_consent",
+                "Open for the matrix",
+                "",
+            )
+            .await;
+            let closed = propose(
+                &server,
+                &author,
+                "paris",
+                "lazy_consent",
+                "Closed for the matrix",
+                "",
+            )
+            .await;
+            server
+                .execute(&format!(
+                    "UPDATE proposals SET status = 'passed', closed_at = 1 WHERE id = {closed}"
+                ))
+                .await;
+            let (blocked, open, closed) =
+                (blocked.to_string(), open.to_string(), closed.to_string());
+            let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+                ("list_open_proposals", vec![]),
+                ("get_proposal", vec![("id", &open)]),
+                ("get_live_tally", vec![("id", &open)]),
+                ("list_decision_notices", vec![]),
+                ("mark_decision_notices_read", vec![]),
+                ("search_decision_log", vec![("q", "matrix")]),
+                ("list_proposal_scopes", vec![]),
+                (
+                    "create_proposal",
+                    vec![
+                        ("scope", "paris"),
+                        ("kind", "sense_check"),
+                        ("title", "Asked by the matrix"),
+                        ("body", "Is this fine?"),
+                        ("closes_at", &closes),
+                    ],
+                ),
+                (
+                    "take_stance",
+                    vec![("proposal", &open), ("stance", "agree")],
+                ),
+                ("withdraw_block", vec![("proposal", &blocked)]),
+                (
+                    "revise_proposal",
+                    vec![
+                        ("proposal", &open),
+                        ("title", "Open, revised"),
+                        ("body", "Better"),
+                    ],
+                ),
+                (
+                    "write_outcome",
+                    vec![("proposal", &closed), ("statement", "Done.")],
+                ),
+                ("withdraw_proposal", vec![("proposal", &open)]),
+            ];
+            for (endpoint, form) in calls {
+                let status = server.call(&client, endpoint, &form).await.status();
+                assert!(
+                    status.as_u16() < 500,
+                    "{endpoint} as {role:?} on {}: server error {status}",
+                    server.backend
+                );
+                let refused = status == 401 || status == 403;
+                assert_eq!(
+                    !refused,
+                    allowed(endpoint, role),
+                    "{endpoint} as {role:?} on {}: got {status}",
+                    server.backend
+                );
+            }
+        }
+    })
+    .await;
+}
