@@ -1,12 +1,5 @@
-import { Browser, expect, test } from "@playwright/test";
-import { CONNECTOR, logIn, MEMBER, open } from "./helpers";
-
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await logIn(page, email);
-  return { context, page };
-}
+import { expect, test } from "@playwright/test";
+import { CONNECTOR, MEMBER, open, signedIn } from "./helpers";
 
 test("a connector opens a funding round and allocates; two members fund a bucket past its minimum and see it live", async ({ browser }) => {
   const run = Date.now();

@@ -1,4 +1,4 @@
-import { expect, Page } from "@playwright/test";
+import { Browser, expect, Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "edges-demo-2026";
 export const ADMIN = "admin@edges.demo";
@@ -17,4 +17,12 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
+}
+
+/** A separate browser context (its own cookies) signed in as `email`: one person of a story. */
+export async function signedIn(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, email);
+  return { context, page };
 }

@@ -92,6 +92,26 @@ enum PbCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Make a ballot round of an election: its projects accepted, its ballots kept, in review.
+    Import {
+        file: std::path::PathBuf,
+        /// The city (its slug) whose pot holds the round; the network's pot by default.
+        #[arg(long)]
+        city: Option<String>,
+        /// The rule the round will count with.
+        #[arg(long, default_value = "mes-add1u")]
+        rule: budget_rules::Rule,
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
+    /// Write a ballot round as a pabulib file (to standard output unless --out is given).
+    Export {
+        round: i64,
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
 }
 
 #[derive(Subcommand)]
@@ -228,6 +248,46 @@ async fn run(command: Command) -> Result<(), AnyError> {
             } else {
                 println!("selected: {}", result.selected.join(", "));
                 println!("spent {} of {}", result.spent, result.budget);
+            }
+            Ok(())
+        }
+        Command::Pb {
+            command:
+                PbCommand::Import {
+                    file,
+                    city,
+                    rule,
+                    database,
+                },
+        } => {
+            let database = open(&database).await?;
+            let import = pb::import::Import {
+                file: &file,
+                city: city.as_deref(),
+                rule,
+                now: app::context::now(),
+            };
+            let done = pb::import::import(&database.any, &import).await?;
+            println!(
+                "created ballot round {} with {} projects and {} ballots, in review: open voting at /budgets/ballots/{}",
+                done.round_id, done.projects, done.ballots, done.round_id
+            );
+            Ok(())
+        }
+        Command::Pb {
+            command:
+                PbCommand::Export {
+                    round,
+                    out,
+                    database,
+                },
+        } => {
+            let database = open(&database).await?;
+            let file = pb::export::export(&database.any, round).await?;
+            match out {
+                Some(path) => std::fs::write(&path, file)
+                    .map_err(|error| format!("cannot write {}: {error}", path.display()))?,
+                None => print!("{file}"),
             }
             Ok(())
         }

@@ -16,4 +16,5 @@ mod discussion_privacy;
 mod discussion_rules;
 mod live;
 mod pages;
+mod pb_files;
 mod two_nodes;

@@ -1,6 +1,20 @@
-//! `edges pb tally`: counts a pabulib `.pb` election with one of the budgeting rules.
-use budget_rules::{format_amount, pabulib, tally, Rule, TieBreak};
+//! `edges pb`: pabulib `.pb` files. `tally` counts one with a budgeting rule; `import` makes a
+//! ballot round of it and `export` writes a round back as one.
+pub mod export;
+pub mod import;
+
+use budget_rules::{amount, format_amount, pabulib, tally, Amount, Rule, TieBreak};
+use num_traits::ToPrimitive;
 use std::path::Path;
+
+/// An amount of the network's currency in whole cents, when it is one and fits a ledger entry.
+fn cents(value: &Amount) -> Option<i64> {
+    let cents = value * amount(100);
+    let whole = cents.is_integer().then(|| cents.to_integer().to_i64())??;
+    (0..=app::budget::money::MAX_CENTS)
+        .contains(&whole)
+        .then_some(whole)
+}
 
 pub struct Tally {
     pub selected: Vec<String>,
