@@ -122,35 +122,46 @@ async fn record_phase(tx: &mut Tx<'_>, round: &Round, to: Phase, act: Act) -> Re
     .await
 }
 
-/// Replaces the member's ballot (choices already validated) while voting is open.
+/// Replaces the member's ballot (choices already validated) while voting is open. When the
+/// round shows its counts, the pot's version moves too, so open pages of the round refresh.
 pub async fn cast(
-    db: &sqlx::AnyPool,
-    round_id: i64,
+    state: &ServerState,
+    round: &Round,
     member: i64,
     choices: &[(i64, i64)],
     at: i64,
 ) -> Result<(), AppError> {
-    let mut tx = db.begin().await?;
+    let counts_public = round
+        .rules
+        .ballot
+        .as_ref()
+        .is_some_and(|setup| setup.counts_public);
+    let mut tx = state.db.begin().await?;
+    // The pot first, as every other operation of the pot takes it.
+    let version = match counts_public {
+        true => Some(lock_pot(&mut tx, round.pot_id).await?),
+        false => None,
+    };
     // Takes the round's row for the rest of the transaction, and sees whether voting is open:
     // a ballot cannot slip in after the tally closed the round.
     let open: Option<(i64,)> = sqlx::query_as(
         "UPDATE budget_rounds SET version = version + 1 WHERE id = $1 AND phase = 'voting' RETURNING id",
     )
-    .bind(round_id)
+    .bind(round.id)
     .fetch_optional(&mut *tx)
     .await?;
     if open.is_none() {
         return Err(fail(AppError::invalid("ballot", Problem::NotOpen)));
     }
     sqlx::query("DELETE FROM ballots WHERE round_id = $1 AND user_id = $2")
-        .bind(round_id)
+        .bind(round.id)
         .bind(member)
         .execute(&mut *tx)
         .await?;
     let (ballot,): (i64,) = sqlx::query_as(
         "INSERT INTO ballots (round_id, user_id, cast_at) VALUES ($1, $2, $3) RETURNING id",
     )
-    .bind(round_id)
+    .bind(round.id)
     .bind(member)
     .bind(at)
     .fetch_one(&mut *tx)
@@ -165,8 +176,10 @@ pub async fn cast(
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
-    Ok(())
+    match version {
+        Some(version) => finish(state, tx, round.pot_id, version).await,
+        None => Ok(tx.commit().await?),
+    }
 }
 
 /// The accepted projects (id, cost) and all ballots of the round, without voters.

@@ -42,5 +42,6 @@ pub async fn cast_ballot(
     }
     .map_err(fail)?;
     super::ballot_form::check(setup, &accepted, &parsed).map_err(fail)?;
-    ballots::cast(&db, round.id, viewer.id, &parsed, now()).await
+    let state = crate::context::state()?;
+    ballots::cast(&state, &round, viewer.id, &parsed, now()).await
 }

@@ -238,7 +238,7 @@ async fn cast_ballots(
             .collect();
         liked.sort_by_key(|(_, liking)| std::cmp::Reverse(*liking));
         let choices = ballot_choices(&demo.setup.kind, &liked, rng);
-        ballots::cast(&state.db, round.id, member, &choices, at).await?;
+        ballots::cast(state, round, member, &choices, at).await?;
     }
     Ok(())
 }

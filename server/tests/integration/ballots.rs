@@ -330,3 +330,62 @@ async fn a_city_ballot_is_for_its_members_and_a_pot_cannot_promise_what_it_lacks
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn public_counts_move_with_each_ballot_and_tell_open_pages() {
+    on_every_backend(|server| async move {
+        let admin = server.signed_in(DEMO_ADMIN_EMAIL).await;
+        let network = pot_of(&server, None).await;
+        fund_pot(&server, &admin, network, "100").await;
+        let form = [
+            ("pot", network.to_string()),
+            ("mode", "ballot".into()),
+            ("title", "Open counts".into()),
+            ("budget", "50".into()),
+            ("ballot_kind", "approval".into()),
+            ("rule", "greedy".into()),
+            ("counts_public", "on".into()),
+        ];
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let round = ok(&server, &admin, "create_round", &form).await;
+        let round = round.as_i64().expect("round id").to_string();
+        let people = voters(&server, 2).await;
+        let bench = propose(&server, &people[0], &round, "Bench", "20").await;
+        phase(&server, &admin, &round, "review").await;
+        ok(
+            &server,
+            &admin,
+            "review_project",
+            &[("project", &bench), ("decision", "accept")],
+        )
+        .await;
+        phase(&server, &admin, &round, "voting").await;
+
+        let pot_version = || async {
+            server
+                .text(&format!(
+                    "SELECT CAST(version AS TEXT) FROM pots WHERE id = {network}"
+                ))
+                .await
+                .parse::<i64>()
+                .expect("a version")
+        };
+        let before = pot_version().await;
+        assert_eq!(vote(&server, &round, &people[1], &[&bench]).await, 200);
+        // A newer version is what open pages of the pot's rounds refresh on.
+        assert!(
+            pot_version().await > before,
+            "the ballot moved the pot's version"
+        );
+        let page = ok(
+            &server,
+            &people[0],
+            "get_ballot_round",
+            &[("round", &round)],
+        )
+        .await;
+        assert_eq!(page["counts_shown"], true);
+        assert_eq!(page["projects"][0]["votes"], 1);
+    })
+    .await;
+}
