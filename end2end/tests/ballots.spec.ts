@@ -56,6 +56,8 @@ test("a counted budget says why each project won or lost, and the what-if recoun
 });
 
 test("a connector takes a ballot round from proposals through review and voting to published results", async ({ browser }) => {
+  // Two people and four phases: a long story.
+  test.slow();
   const run = Date.now();
   const connector = await signedIn(browser, CONNECTOR);
   await open(connector.page, "/budgets");

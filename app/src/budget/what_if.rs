@@ -18,7 +18,8 @@ pub fn WhatIf(results: RoundResults) -> impl IntoView {
     let budget_text = RwSignal::new(format!("{}", results.setup.budget_cents as f64 / 100.0));
     let rule = RwSignal::new(results.setup.rule);
     let left_out = RwSignal::new(BTreeSet::<i64>::new());
-    let published: Vec<i64> = results
+    // Compared as sets: the rule picks winners in its own order, the table lists them by id.
+    let published: BTreeSet<i64> = results
         .tally
         .lines
         .iter()
@@ -82,7 +83,7 @@ pub fn WhatIf(results: RoundResults) -> impl IntoView {
                 {move || match outcome.get() {
                     None => view! { <p class="field-error">{t!(i18n, errors.bad_amount)}</p> }.into_any(),
                     Some(chosen) => {
-                        let same = chosen == published;
+                        let same = chosen.iter().copied().collect::<BTreeSet<i64>>() == published;
                         let spent: i64 = chosen.iter().filter_map(|id| title_of(*id)).map(|(_, cost)| cost).sum();
                         view! {
                             <p class="what-if-summary">
