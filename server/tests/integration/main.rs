@@ -11,5 +11,7 @@ mod cli;
 mod discussion_privacy;
 mod discussion_rules;
 mod live;
+mod map;
+mod map_privacy;
 mod pages;
 mod two_nodes;
