@@ -18,5 +18,6 @@ pub async fn set_alumni(user: i64, alumni: bool) -> Result<(), AppError> {
         return Err(fail(AppError::NotFound));
     }
     tracing::info!(user, alumni, by = admin.id, "membership changed");
+    crate::map::changes::announce().await;
     Ok(())
 }

@@ -37,6 +37,8 @@ pub async fn sign_up(
         .await?
         .ok_or_else(|| fail(AppError::invalid("email", Problem::EmailTaken)))?;
     crate::discussion::sidebar::follow_defaults(&db, id, city_id, now()).await?;
+    // A newcomer is counted on the map at once (named there once they choose to appear).
+    crate::map::changes::announce().await;
     let mut session: AuthSession = leptos_axum::extract()
         .await
         .map_err(|_| AppError::Internal)?;

@@ -30,6 +30,8 @@ pub async fn update_profile(
         map_visible: map_visible.is_some_and(|value| value == "on" || value == "true"),
     };
     queries::update_profile(&db, viewer.id, &update).await?;
+    // The map shows names, cities, skills and languages: open map pages refresh.
+    crate::map::changes::announce().await;
     leptos_axum::redirect(&format!("/members/{}", viewer.id));
     Ok(())
 }

@@ -27,5 +27,6 @@ pub async fn appoint_connector(city: String, email: String) -> Result<(), AppErr
         return Err(fail(AppError::invalid("email", Problem::AlreadyConnector)));
     }
     tracing::info!(city_id, user_id, "connector appointed");
+    crate::map::changes::announce().await;
     Ok(())
 }

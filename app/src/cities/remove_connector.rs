@@ -16,5 +16,6 @@ pub async fn remove_connector(city: String, user_id: i64) -> Result<(), AppError
         return Err(fail(AppError::NotFound));
     }
     tracing::info!(city_id, user_id, "connector removed");
+    crate::map::changes::announce().await;
     Ok(())
 }

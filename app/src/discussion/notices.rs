@@ -19,11 +19,18 @@ pub struct PotChange {
     pub version: i64,
 }
 
+/// Someone moved on, off or around the member map: its version is now `version`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MapChange {
+    pub version: i64,
+}
+
 /// Anything committed that live pages may want to look at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LiveNotice {
     Channel(Notice),
     Pot(PotChange),
+    Map(MapChange),
 }
 
 impl LiveNotice {
@@ -31,10 +38,16 @@ impl LiveNotice {
         match self {
             LiveNotice::Channel(notice) => notice.payload(),
             LiveNotice::Pot(change) => format!("pot:{}:{}", change.pot_id, change.version),
+            LiveNotice::Map(change) => format!("map:{}", change.version),
         }
     }
 
     pub fn parse(payload: &str) -> Option<LiveNotice> {
+        if let Some(version) = payload.strip_prefix("map:") {
+            return Some(LiveNotice::Map(MapChange {
+                version: version.parse().ok()?,
+            }));
+        }
         match payload.strip_prefix("pot:") {
             Some(rest) => {
                 let (pot, version) = rest.split_once(':')?;
@@ -95,6 +108,12 @@ impl From<PotChange> for LiveNotice {
     }
 }
 
+impl From<MapChange> for LiveNotice {
+    fn from(change: MapChange) -> LiveNotice {
+        LiveNotice::Map(change)
+    }
+}
+
 /// Inside the transaction, on PostgreSQL: the notification is delivered to every node's listener
 /// when (and only if) the transaction commits.
 pub async fn notify_in_transaction(
@@ -115,21 +134,23 @@ pub async fn notify_in_transaction(
 
 #[cfg(test)]
 mod tests {
-    use super::{LiveNotice, Notice, PotChange};
+    use super::{LiveNotice, MapChange, Notice, PotChange};
 
     #[test]
-    fn pot_changes_and_channel_notices_share_the_payload_channel() {
+    fn pot_map_and_channel_notices_share_the_payload_channel() {
         for notice in [
             LiveNotice::Channel(Notice { channel: 4, seq: 2 }),
             LiveNotice::Pot(PotChange {
                 pot_id: 3,
                 version: 17,
             }),
+            LiveNotice::Map(MapChange { version: 9 }),
         ] {
             assert_eq!(LiveNotice::parse(&notice.payload()), Some(notice));
         }
         assert_eq!(LiveNotice::parse("pot:3"), None);
         assert_eq!(LiveNotice::parse("pot:x:1"), None);
+        assert_eq!(LiveNotice::parse("map:"), None);
     }
 
     #[test]

@@ -226,6 +226,10 @@ pub enum ClientFrame {
         pot: i64,
         version: i64,
     },
+    /// Be told when the member map moves past `version` (map pages refresh then).
+    WatchMap {
+        version: i64,
+    },
 }
 
 /// What the server sends over a live connection.
@@ -254,6 +258,10 @@ pub enum ServerFrame {
     /// The pot's money moved: it is now at `version`.
     PotChanged {
         pot: i64,
+        version: i64,
+    },
+    /// Someone moved on, off or around the member map: it is now at `version`.
+    MapChanged {
         version: i64,
     },
 }

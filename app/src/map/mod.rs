@@ -1,15 +1,34 @@
-//! The member map: who is where in the network, private by design.
-use crate::i18n::*;
-use crate::ui::layout::NotYet;
-use leptos::prelude::*;
+//! The member map: who is where in the network, private by design. Members choose to appear;
+//! a location is only ever their city; those who did not choose are counted, never named.
+pub mod access;
+mod city_panel;
+mod city_table;
+pub mod clusters;
+mod filter_form;
+pub mod filters;
+mod follow_map;
+#[cfg(feature = "hydrate")]
+mod gestures;
+pub mod get_map;
+mod land;
+pub mod list_map_facets;
+pub mod list_map_members;
+mod map_page;
+mod map_settings;
+mod map_view;
+mod member_search;
+pub mod projection;
+pub mod search_map_members;
+pub mod set_map_visitors;
+mod tooltip;
+pub mod topology;
+pub mod types;
+pub mod viewport;
+mod world_map;
 
-#[component]
-pub fn MapPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <NotYet
-            title=Signal::derive(move || t_string!(i18n, nav.map).to_string())
-            text=Signal::derive(move || t_string!(i18n, empty.map).to_string())
-        />
-    }
-}
+#[cfg(feature = "ssr")]
+pub mod changes;
+#[cfg(feature = "ssr")]
+pub mod queries;
+
+pub use map_page::MapPage;

@@ -3,6 +3,7 @@
 //! in-order: old numbers are dropped, a gap is filled from the table before going on.
 use super::frames::{self, Delivery};
 use super::hub::Hub;
+use super::map_watch::MapFollower;
 use crate::http::metrics::METRICS;
 use app::accounts::types::Viewer;
 use app::discussion::types::{Author, ClientFrame, ServerFrame};
@@ -43,6 +44,7 @@ pub struct Connection {
     /// Pots this client follows, and the last version it was told of.
     pot_versions: HashMap<i64, i64>,
     pot_feeds: StreamMap<i64, BroadcastStream<i64>>,
+    map: MapFollower,
 }
 
 /// What to send next, in order.
@@ -57,6 +59,7 @@ impl Connection {
             feeds: StreamMap::new(),
             pot_versions: HashMap::new(),
             pot_feeds: StreamMap::new(),
+            map: MapFollower::default(),
         }
     }
 
@@ -102,6 +105,10 @@ impl Connection {
                 }
                 Some((pot, item)) = self.pot_feeds.next(), if !self.pot_feeds.is_empty() => {
                     self.on_pot_item(pot, item).await
+                }
+                Some(item) = self.map.next_item(), if self.map.is_watching() => {
+                    let told = self.map.on_item(item, self.hub.db()).await;
+                    told.and_then(|told| frame(&told)).into_iter().collect()
                 }
             };
             // Whatever else is already waiting goes out in the same write.
@@ -182,6 +189,10 @@ impl Connection {
                 Vec::new()
             }
             Ok(ClientFrame::WatchPot { pot, version }) => self.watch_pot(pot, version).await,
+            Ok(ClientFrame::WatchMap { version }) => {
+                let told = self.map.watch(&self.hub.map, self.hub.db(), version).await;
+                told.and_then(|told| frame(&told)).into_iter().collect()
+            }
             Err(_) => Vec::new(), // a frame we do not understand changes nothing
         }
     }

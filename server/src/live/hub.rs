@@ -1,6 +1,7 @@
 //! This node's hub: one feed per channel that has live subscribers here. Told (by a local commit
 //! or by PostgreSQL) that a channel moved, it reads the new rows once and fans them out.
 use super::frames::{self, Delivery};
+use super::map_watch::MapWatch;
 use super::pot_watch::PotWatches;
 use super::signals::{self, NodeSignal, REMOTE_PRESENCE_SECONDS};
 use app::discussion::notices::Notice;
@@ -40,6 +41,8 @@ pub struct Hub {
     connection_check_every: Duration,
     /// Pages following pots' money.
     pub pots: PotWatches,
+    /// Pages following the member map.
+    pub map: MapWatch,
 }
 
 impl Hub {
@@ -55,6 +58,7 @@ impl Hub {
             signals_out,
             connection_check_every,
             pots: PotWatches::default(),
+            map: MapWatch::default(),
         }
     }
 
@@ -229,6 +233,7 @@ impl Hub {
             }
         }
         self.pots.check_all(&self.db).await;
+        self.map.check(&self.db).await;
     }
 
     /// Tells each channel whose set of online members changed since the last call, here and to

@@ -3,6 +3,7 @@
 mod connection;
 mod frames;
 pub mod hub;
+mod map_watch;
 mod pg_listener;
 mod pot_watch;
 mod signals;
@@ -67,6 +68,7 @@ async fn fan_out(hub: Arc<Hub>, mut notices: UnboundedReceiver<LiveNotice>) {
                     *seq = (*seq).max(notice.seq);
                 }
                 LiveNotice::Pot(change) => hub.pots.on_change(change),
+                LiveNotice::Map(change) => hub.map.on_change(change.version),
             }
             next = notices.try_recv().ok();
         }

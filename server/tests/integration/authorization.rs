@@ -35,7 +35,8 @@ fn every_registered_server_function_has_a_role_expectation() {
             || expectation(endpoint, Role::Member).is_some()
             || crate::discussion_rules::expectation(endpoint, Role::Member).is_some()
             || crate::budget_roles::expectation(endpoint, Role::Member).is_some()
-            || crate::decision_rules::expectation(endpoint, Role::Member).is_some();
+            || crate::decision_rules::expectation(endpoint, Role::Member).is_some()
+            || crate::map_privacy::expectation(endpoint, Role::Member).is_some();
         if !known {
             missing.push(endpoint.to_string());
         }

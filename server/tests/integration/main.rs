@@ -15,6 +15,8 @@ mod decisions;
 mod discussion_privacy;
 mod discussion_rules;
 mod live;
+mod map;
+mod map_privacy;
 mod pages;
 mod pb_files;
 mod two_nodes;
