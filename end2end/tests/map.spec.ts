@@ -178,7 +178,7 @@ test("the map page asks nothing of any other origin", async ({ page, baseURL }) 
     await page.keyboard.press(key);
   }
   await expect(page.locator(".world-map[data-land='50m']")).toBeAttached();
-  await page.getByLabel("Find a member").fill("a");
+  await page.getByRole("searchbox", { name: "Find a member" }).fill("a");
   await page.getByRole("button", { name: "Find" }).click();
   await expect(page.locator(".search-hits li").first()).toBeVisible();
   await page.locator(".search-hits a").first().click();
