@@ -1,9 +1,9 @@
 //! Who may do what with Paris's proposals, every decision function called as every kind of person.
 
-use crate::common::roles::{Role, ROLES};
+use crate::common::roles::{signed_in_as, Role, ROLES};
 use crate::common::{on_every_backend, TestServer};
-use crate::decisions::{member_of, propose, stance};
-use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
+use crate::decisions::{propose, stance};
+use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 
 fn allowed(endpoint: &str, role: Role) -> bool {
@@ -34,30 +34,7 @@ pub fn expectation(endpoint: &str, role: Role) -> Option<bool> {
 }
 
 async fn client_for(server: &TestServer, role: Role) -> Client {
-    let email = match role {
-        Role::Anonymous => return server.client(),
-        Role::Member => DEMO_MEMBER_EMAIL.to_string(),
-        Role::MemberElsewhere => member_of(server, "lyon", 0).await,
-        Role::Connector => DEMO_CONNECTOR_EMAIL.to_string(),
-        Role::ConnectorElsewhere => {
-            server
-                .text(
-                    "SELECT u.email FROM users u JOIN connectors c ON c.user_id = u.id \
-                     WHERE c.city_id = (SELECT id FROM cities WHERE slug = 'lyon') ORDER BY u.id LIMIT 1",
-                )
-                .await
-        }
-        Role::Alumni => {
-            let email = member_of(server, "paris", 0).await;
-            let client = server.signed_in(&email).await;
-            server
-                .execute(&format!("UPDATE users SET is_alumni = TRUE WHERE email = '{email}'"))
-                .await;
-            return client;
-        }
-        Role::Admin => DEMO_ADMIN_EMAIL.to_string(),
-    };
-    server.signed_in(&email).await
+    signed_in_as(server, role, "paris").await
 }
 
 #[tokio::test(flavor = "multi_thread")]

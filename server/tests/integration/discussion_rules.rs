@@ -1,8 +1,8 @@
 //! Who may read, write and moderate where in the discussion, and what the server refuses.
 
-use crate::common::roles::{Role, ROLES};
+use crate::common::roles::{signed_in_as, Role, ROLES};
 use crate::common::{on_every_backend, TestServer};
-use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
+use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 
 /// Who may do it in Paris's channel, to a message the demo member (of Paris) wrote.
@@ -37,42 +37,8 @@ pub fn expectation(endpoint: &str, role: Role) -> Option<bool> {
     })
 }
 
-async fn email_where(server: &TestServer, condition: &str) -> String {
-    server
-        .text(&format!(
-            "SELECT u.email FROM users u WHERE {condition} ORDER BY u.id LIMIT 1"
-        ))
-        .await
-}
-
 async fn client_for(server: &TestServer, role: Role) -> Client {
-    let lyon = "(SELECT id FROM cities WHERE slug = 'lyon')";
-    let paris = "(SELECT id FROM cities WHERE slug = 'paris')";
-    let not_connector = "u.id NOT IN (SELECT user_id FROM connectors) AND u.is_admin = FALSE";
-    let email = match role {
-        Role::Anonymous => return server.client(),
-        Role::Member => DEMO_MEMBER_EMAIL.to_string(),
-        Role::MemberElsewhere => {
-            email_where(server, &format!("u.city_id = {lyon} AND {not_connector}")).await
-        }
-        Role::Connector => DEMO_CONNECTOR_EMAIL.to_string(),
-        Role::ConnectorElsewhere => {
-            email_where(server, &format!("u.id IN (SELECT user_id FROM connectors WHERE city_id = {lyon}) AND u.id NOT IN (SELECT user_id FROM connectors WHERE city_id = {paris})")).await
-        }
-        Role::Alumni => {
-            let email = email_where(
-                server,
-                &format!("u.city_id = {paris} AND {not_connector} AND u.email <> '{DEMO_MEMBER_EMAIL}'"),
-            )
-            .await;
-            server
-                .execute(&format!("UPDATE users SET is_alumni = TRUE WHERE email = '{email}'"))
-                .await;
-            email
-        }
-        Role::Admin => DEMO_ADMIN_EMAIL.to_string(),
-    };
-    server.signed_in(&email).await
+    signed_in_as(server, role, "paris").await
 }
 
 async fn paris_channel(server: &TestServer) -> String {

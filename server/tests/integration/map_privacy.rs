@@ -1,7 +1,7 @@
 //! Who may call each map endpoint, and proof that no answer ever names a member who is not on
 //! the map: not to any role, under any filter, on any page, in any search, nor in the pages.
 
-use crate::common::roles::{Role, ROLES};
+use crate::common::roles::{signed_in_as, Role, ROLES};
 use crate::common::{on_every_backend, TestServer};
 use crate::map::answer;
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
@@ -20,34 +20,7 @@ pub fn expectation(endpoint: &str, role: Role) -> Option<bool> {
 }
 
 async fn client_for(server: &TestServer, role: Role) -> Client {
-    let lyon = "(SELECT id FROM cities WHERE slug = 'lyon')";
-    let plain = "is_admin = FALSE AND id NOT IN (SELECT user_id FROM connectors)";
-    let email = match role {
-        Role::Anonymous => return server.client(),
-        Role::Member => DEMO_MEMBER_EMAIL.to_string(),
-        Role::MemberElsewhere => {
-            server
-                .text(&format!("SELECT email FROM users WHERE city_id = {lyon} AND {plain} AND is_alumni = FALSE ORDER BY id LIMIT 1"))
-                .await
-        }
-        Role::Connector => DEMO_CONNECTOR_EMAIL.to_string(),
-        Role::ConnectorElsewhere => {
-            server
-                .text(&format!("SELECT u.email FROM users u JOIN connectors k ON k.user_id = u.id WHERE k.city_id = {lyon} ORDER BY u.id LIMIT 1"))
-                .await
-        }
-        Role::Alumni => {
-            let email = server
-                .text(&format!(
-                    "SELECT email FROM users WHERE city_id = {lyon} AND {plain} AND is_alumni = FALSE ORDER BY id DESC LIMIT 1"
-                ))
-                .await;
-            server.execute(&format!("UPDATE users SET is_alumni = TRUE WHERE email = '{email}'")).await;
-            email
-        }
-        Role::Admin => DEMO_ADMIN_EMAIL.to_string(),
-    };
-    server.signed_in(&email).await
+    signed_in_as(server, role, "lyon").await
 }
 
 #[tokio::test(flavor = "multi_thread")]
