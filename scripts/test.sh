@@ -22,6 +22,9 @@ if [[ "${CI:-}" == "true" ]]; then
   export CARGO_INCREMENTAL=0
 fi
 
+# Builds, test databases and the browser need several gigabytes: say what there is to work with.
+df -h . /tmp | sed 's/^/    /'
+
 say "formatting"
 cargo fmt --all -- --check
 

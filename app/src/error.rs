@@ -137,6 +137,8 @@ pub enum Problem {
     BeforeClosing,
     /// The same entry twice in a list.
     Duplicate,
+    /// This step needs a passed lazy-consent decision of the scope, and none valid was named.
+    NeedsDecision,
 }
 
 impl FromServerFnError for AppError {

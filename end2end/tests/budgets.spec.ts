@@ -5,6 +5,7 @@ test("a connector opens a funding round and allocates; two members fund a bucket
   const run = Date.now();
   const connector = await signedIn(browser, CONNECTOR);
   await open(connector.page, "/budgets");
+  await expect(connector.page.getByText("Payouts above €3,000 need a passed lazy-consent decision.")).toBeVisible();
   const newRound = connector.page.locator("section", { has: connector.page.getByRole("heading", { name: "Open a round" }) });
   await newRound.getByLabel("Title").fill(`Spring commons ${run}`);
   await newRound.getByRole("button", { name: "Create the round" }).click();

@@ -1,6 +1,8 @@
 //! The audit trail of budgets: every change a connector or admin makes, with who, when, and the
 //! values before and after, written in the same transaction as the change. Members read it.
+use super::funding::Act;
 use super::ledger::Tx;
+use super::queries::Round;
 use super::types::AuditLine;
 use crate::error::AppError;
 use sqlx::AnyPool;
@@ -16,6 +18,35 @@ pub struct Change<'a> {
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub at: i64,
+}
+
+impl<'a> Change<'a> {
+    /// A change to a round or to something in it, by someone at a time.
+    pub fn in_round(round: &Round, act: Act, action: &'a str, subject: String) -> Change<'a> {
+        Change {
+            pot_id: round.pot_id,
+            round_id: Some(round.id),
+            actor_id: act.actor_id,
+            action,
+            subject,
+            before: None,
+            after: None,
+            at: act.at,
+        }
+    }
+
+    pub fn values(self, before: serde_json::Value, after: serde_json::Value) -> Change<'a> {
+        Change {
+            before: Some(before),
+            after: Some(after),
+            ..self
+        }
+    }
+}
+
+/// How the trail names a round.
+pub fn round_subject(round: &Round) -> String {
+    format!("round {} \"{}\"", round.id, round.title)
 }
 
 pub async fn record(tx: &mut Tx<'_>, change: Change<'_>) -> Result<(), AppError> {

@@ -2,6 +2,7 @@
 //! managers review them, members vote (one secret ballot each, changeable until the close), and
 //! managers count. The page follows the pot live.
 use super::ballot_tools::{BallotForm, ProposeProject, ReviewForm, RoundManagement};
+use super::consent_views::AgreedIn;
 use super::follow_pot::pot_page;
 use super::get_ballot_round::get_ballot_round;
 use super::labels::{phase_label, rule_label};
@@ -38,6 +39,9 @@ fn BallotView(page: BallotRoundPage, changed: RwSignal<u32>) -> impl IntoView {
                 <span class="badge round-phase">{phase_label(i18n, phase)}</span>
             </p>
             <div class="description" inner_html=page.description_html.clone()></div>
+            {page.rules_consent.agreed_in.clone().map(|decision| view! {
+                <AgreedIn label=t_string!(i18n, budgets.rules_agreed_in).to_string() decision />
+            })}
             <dl class="figures">
                 <dt>{t!(i18n, budgets.round_budget)}</dt><dd>{budget}</dd>
                 <dt>{t!(i18n, budgets.counting_rule)}</dt><dd>{rule}</dd>

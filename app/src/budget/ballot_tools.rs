@@ -2,6 +2,7 @@
 //! managers' phase and count controls.
 use super::ballot_setup::BallotKind;
 use super::cast_ballot::CastBallot;
+use super::consent_views::DecisionPicker;
 use super::labels::phase_label;
 use super::propose_project::ProposeProject as Propose;
 use super::review_project::ReviewProject;
@@ -183,6 +184,7 @@ pub fn RoundManagement(page: BallotRoundPage, changed: RwSignal<u32>) -> impl In
     refresh_on_success(tally, changed);
     let current = page.round.phase;
     let round = page.round.id;
+    let rules_need = page.rules_consent.needs.clone();
     let choices: Vec<Phase> = page
         .round
         .mode
@@ -197,6 +199,9 @@ pub fn RoundManagement(page: BallotRoundPage, changed: RwSignal<u32>) -> impl In
             {move || phase.value().get().and_then(Result::err).or_else(|| tally.value().get().and_then(Result::err)).map(|error| view! { <ErrorMessage error /> })}
             <ActionForm action=phase attr:class="inline-form">
                 <input type="hidden" name="round" value=round />
+                {rules_need.clone().map(|choices| view! {
+                    <DecisionPicker choices why=t_string!(i18n, budgets.rules_need_decision).to_string() />
+                })}
                 <label for="field-phase">{t!(i18n, budgets.phase)}</label> " "
                 <select id="field-phase" name="phase">
                     {choices.into_iter().map(|option| view! {

@@ -108,16 +108,10 @@ async fn release_rest(tx: &mut Tx<'_>, round: &Round, act: Act) -> Result<i64, A
 async fn record_phase(tx: &mut Tx<'_>, round: &Round, to: Phase, act: Act) -> Result<(), AppError> {
     audit::record(
         tx,
-        Change {
-            pot_id: round.pot_id,
-            round_id: Some(round.id),
-            actor_id: act.actor_id,
-            action: "phase",
-            subject: format!("round {} \"{}\"", round.id, round.title),
-            before: Some(json!({ "phase": round.phase.as_str() })),
-            after: Some(json!({ "phase": to.as_str() })),
-            at: act.at,
-        },
+        Change::in_round(round, act, "phase", audit::round_subject(round)).values(
+            json!({ "phase": round.phase.as_str() }),
+            json!({ "phase": to.as_str() }),
+        ),
     )
     .await
 }
@@ -263,16 +257,7 @@ pub async fn tally(
         .await?;
     audit::record(
         &mut tx,
-        Change {
-            pot_id: round.pot_id,
-            round_id: Some(round.id),
-            actor_id: act.actor_id,
-            action: "tally",
-            subject: format!("round {} \"{}\"", round.id, round.title),
-            before: Some(json!({ "phase": "voting", "budget_cents": setup.budget_cents })),
-            after: Some(json!({ "phase": "tallied", "rule": setup.rule.name(), "spent_cents": view.spent_cents, "returned_cents": returned })),
-            at: act.at,
-        },
+        Change::in_round(round, act, "tally", audit::round_subject(round)).values(json!({ "phase": "voting", "budget_cents": setup.budget_cents }), json!({ "phase": "tallied", "rule": setup.rule.name(), "spent_cents": view.spent_cents, "returned_cents": returned })),
     )
     .await?;
     finish(state, tx, round.pot_id, version).await?;

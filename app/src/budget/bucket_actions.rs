@@ -1,6 +1,7 @@
 //! What one can do with a bucket, depending on who they are and where it stands.
 use super::add_cocreator::AddCocreator;
 use super::cancel_bucket::CancelBucket;
+use super::consent_views::DecisionPicker;
 use super::fund_bucket::FundBucket;
 use super::open_bucket::OpenBucket;
 use super::pay_out_bucket::PayOutBucket;
@@ -29,6 +30,7 @@ pub fn BucketActions(page: BucketPage, changed: RwSignal<u32>) -> impl IntoView 
         }
     });
     let bucket = page.bucket.clone();
+    let payout_needs = page.payout_needs.clone();
     let id = bucket.id;
     let status = bucket.status;
     let fundable = status.takes_money() && page.round.phase == Phase::Open;
@@ -69,6 +71,9 @@ pub fn BucketActions(page: BucketPage, changed: RwSignal<u32>) -> impl IntoView 
             {(page.may_manage && status == BucketStatus::Funded).then(|| view! {
                 <ActionForm action=pay attr:class="inline-form">
                     <input type="hidden" name="bucket" value=id />
+                    {payout_needs.clone().map(|choices| view! {
+                        <DecisionPicker choices why=t_string!(i18n, budgets.payout_needs_decision).to_string() />
+                    })}
                     <button type="submit" class="button">{t!(i18n, budgets.pay_out)}</button>
                 </ActionForm>
             })}

@@ -2,6 +2,7 @@
 //! comments; members fund it, its co-creators open or cancel it, managers approve its payout.
 use super::bucket_actions::BucketActions;
 use super::comment_on_bucket::CommentOnBucket;
+use super::consent_views::AgreedIn;
 use super::follow_pot::pot_page;
 use super::funding_bar::FundingBar;
 use super::get_bucket::get_bucket;
@@ -38,6 +39,9 @@ fn BucketView(page: BucketPage, changed: RwSignal<u32>) -> impl IntoView {
             <FundingBar bucket=bucket.clone() />
             <p class="muted">{t!(i18n, budgets.contributors, count = contributors)}</p>
             <div class="description" inner_html=bucket.description_html.clone()></div>
+            {page.payout_decision.clone().map(|decision| view! {
+                <AgreedIn label=t_string!(i18n, budgets.payout_agreed_in).to_string() decision />
+            })}
             {(!page.lines.is_empty()).then(|| view! {
                 <table class="data-table">
                     <caption>{t!(i18n, budgets.budget_lines)}</caption>

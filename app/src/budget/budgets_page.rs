@@ -1,9 +1,11 @@
 //! `/budgets`: every pot with its balance, every round, and the admins' and connectors' tools to
 //! move money and open rounds.
+use super::consent_views::ConsentRulesPanel;
 use super::create_round::CreateRound;
 use super::get_budgets::get_budgets;
 use super::labels::{mode_label, phase_label};
 use super::move_money::MoveMoney;
+use super::set_budget_consent::SetBudgetConsent;
 use super::types::{BudgetsOverview, PotSummary};
 use crate::i18n::*;
 use crate::ui::errors::{form_level_error, money, ErrorMessage};
@@ -15,13 +17,17 @@ use leptos_router::components::A;
 pub fn BudgetsPage() -> impl IntoView {
     let i18n = use_i18n();
     let moved = ServerAction::<MoveMoney>::new();
-    let overview = Resource::new(move || moved.version().get(), |_| get_budgets());
+    let consent_saved = ServerAction::<SetBudgetConsent>::new();
+    let overview = Resource::new(
+        move || (moved.version().get(), consent_saved.version().get()),
+        |_| get_budgets(),
+    );
     view! {
         <h1>{t!(i18n, budgets.title)}</h1>
         <p class="lead">{t!(i18n, budgets.intro)}</p>
         <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
             {move || overview.get().map(|overview| match overview {
-                Ok(overview) => view! { <Overview overview moved /> }.into_any(),
+                Ok(overview) => view! { <Overview overview moved consent_saved /> }.into_any(),
                 Err(error) => view! { <ErrorMessage error /> }.into_any(),
             })}
         </Suspense>
@@ -29,7 +35,11 @@ pub fn BudgetsPage() -> impl IntoView {
 }
 
 #[component]
-fn Overview(overview: BudgetsOverview, moved: ServerAction<MoveMoney>) -> impl IntoView {
+fn Overview(
+    overview: BudgetsOverview,
+    moved: ServerAction<MoveMoney>,
+    consent_saved: ServerAction<SetBudgetConsent>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let total = money(i18n, overview.network_total_cents);
     let managed: Vec<PotSummary> = overview
@@ -81,6 +91,7 @@ fn Overview(overview: BudgetsOverview, moved: ServerAction<MoveMoney>) -> impl I
                 }.into_any()
             }}
         </section>
+        <ConsentRulesPanel rules=overview.consent may_set=overview.may_set_consent save=consent_saved />
         {overview.may_split.then(|| view! { <MoveMoneyForm pots=pots_for_moves moved /> })}
         {(!managed.is_empty()).then(|| view! { <NewRoundForm pots=managed /> })}
     }

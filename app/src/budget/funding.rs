@@ -85,18 +85,10 @@ pub async fn allocate(
     ledger::record_checked(&mut tx, &movements).await?;
     audit::record(
         &mut tx,
-        Change {
-            pot_id: round.pot_id,
-            round_id: Some(round.id),
-            actor_id: act.actor_id,
-            action: "allocate",
-            subject: format!("{} members", grants.len()),
-            before: Some(json!({ "pot_balance_cents": available })),
-            after: Some(
-                json!({ "pot_balance_cents": available - total, "allocated_cents": total }),
-            ),
-            at: act.at,
-        },
+        Change::in_round(round, act, "allocate", format!("{} members", grants.len())).values(
+            json!({ "pot_balance_cents": available }),
+            json!({ "pot_balance_cents": available - total, "allocated_cents": total }),
+        ),
     )
     .await?;
     finish(state, tx, round.pot_id, version).await?;
@@ -134,16 +126,16 @@ pub async fn withdraw_unspent(
     ledger::record_checked(&mut tx, &movements).await?;
     audit::record(
         &mut tx,
-        Change {
-            pot_id: round.pot_id,
-            round_id: Some(round.id),
-            actor_id: act.actor_id,
-            action: "withdraw",
-            subject: format!("{} members", balances.len()),
-            before: Some(json!({ "unspent_cents": total })),
-            after: Some(json!({ "unspent_cents": 0 })),
-            at: act.at,
-        },
+        Change::in_round(
+            round,
+            act,
+            "withdraw",
+            format!("{} members", balances.len()),
+        )
+        .values(
+            json!({ "unspent_cents": total }),
+            json!({ "unspent_cents": 0 }),
+        ),
     )
     .await?;
     finish(state, tx, round.pot_id, version).await?;
@@ -270,82 +262,24 @@ pub async fn cancel(
     set_status(&mut tx, bucket.id, BucketStatus::Cancelled).await?;
     audit::record(
         &mut tx,
-        Change {
-            pot_id: round.pot_id,
-            round_id: Some(round.id),
-            actor_id: act.actor_id,
-            action: "cancel",
-            subject: format!("bucket {} \"{}\"", bucket.id, bucket.title),
-            before: Some(json!({ "status": bucket.status.as_str(), "received_cents": total })),
-            after: Some(json!({ "status": "cancelled", "refunded_cents": total })),
-            at: act.at,
-        },
+        Change::in_round(
+            round,
+            act,
+            "cancel",
+            format!("bucket {} \"{}\"", bucket.id, bucket.title),
+        )
+        .values(
+            json!({ "status": bucket.status.as_str(), "received_cents": total }),
+            json!({ "status": "cancelled", "refunded_cents": total }),
+        ),
     )
     .await?;
     finish(state, tx, round.pot_id, version).await?;
     Ok(total)
 }
 
-/// A connector approves the payout of a funded bucket: what it holds leaves the network for the
-/// project, and the bucket is completed.
-pub async fn pay_out(
-    state: &ServerState,
-    round: &Round,
-    bucket_id: i64,
-    act: Act,
-) -> Result<i64, AppError> {
-    let mut tx = state.db.begin().await?;
-    let version = lock_pot(&mut tx, round.pot_id).await?;
-    let bucket = current_bucket(&mut tx, round, bucket_id).await?;
-    if bucket.status != BucketStatus::Funded {
-        return Err(fail(AppError::invalid("bucket", Problem::NotFunded)));
-    }
-    let held = ledger::balance(&mut *tx, Account::Bucket(bucket.id)).await?;
-    ledger::record(
-        &mut tx,
-        Movement {
-            bucket_id: Some(bucket.id),
-            actor_id: Some(act.actor_id),
-            at: act.at,
-            ..movement(
-                round,
-                MovementKind::Payout,
-                held,
-                Account::Bucket(bucket.id),
-                Account::Outside,
-            )
-        },
-    )
-    .await
-    .map_err(fail)?;
-    sqlx::query(
-        "UPDATE buckets SET status = 'completed', paid_at = $2, paid_by = $3 WHERE id = $1",
-    )
-    .bind(bucket.id)
-    .bind(act.at)
-    .bind(act.actor_id)
-    .execute(&mut *tx)
-    .await?;
-    audit::record(
-        &mut tx,
-        Change {
-            pot_id: round.pot_id,
-            round_id: Some(round.id),
-            actor_id: act.actor_id,
-            action: "payout",
-            subject: format!("bucket {} \"{}\"", bucket.id, bucket.title),
-            before: Some(json!({ "status": "funded", "held_cents": held })),
-            after: Some(json!({ "status": "completed", "paid_cents": held })),
-            at: act.at,
-        },
-    )
-    .await?;
-    finish(state, tx, round.pot_id, version).await?;
-    Ok(held)
-}
-
 /// The bucket as it is now (under the pot's lock), when it belongs to this round.
-async fn current_bucket(
+pub(super) async fn current_bucket(
     tx: &mut Tx<'_>,
     round: &Round,
     bucket_id: i64,

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub async fn get_ballot_round(round: i64) -> Result<BallotRoundPage, AppError> {
     use super::money::Account;
     use super::types::{BallotProject, Phase, ProjectStatus};
-    use super::{access, ledger, queries, rounds};
+    use super::{access, consent, ledger, queries, rounds};
     use crate::accounts::authz;
     use crate::context::{db, fail};
     use crate::error::Problem;
@@ -85,6 +85,7 @@ pub async fn get_ballot_round(round: i64) -> Result<BallotRoundPage, AppError> {
             })
         })
         .collect();
+    let may_manage = access::may_manage(&viewer, pot.scope());
     Ok(BallotRoundPage {
         round: queries::summary(&round, &pot),
         description_html: round.description_html.clone(),
@@ -95,8 +96,9 @@ pub async fn get_ballot_round(round: i64) -> Result<BallotRoundPage, AppError> {
         counts_shown: show_counts,
         reserved_cents: ledger::balance(&db, Account::Round(round.id)).await?,
         pot_balance_cents: ledger::balance(&db, Account::Pot(pot.id)).await?,
-        may_manage: access::may_manage(&viewer, pot.scope()),
+        may_manage,
         may_take_part: access::may_take_part(&viewer, pot.scope()),
         pot_version: pot.version,
+        rules_consent: consent::for_round(&db, &round, &pot, may_manage).await?,
     })
 }

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 #[server(endpoint = "get_bucket")]
 pub async fn get_bucket(bucket: i64) -> Result<BucketPage, AppError> {
     use super::money::Account;
+    use super::types::BucketStatus;
     use super::types::{BucketComment, BudgetLine};
-    use super::{access, ledger, queries, rounds};
+    use super::{access, consent, ledger, queries, rounds};
     use crate::accounts::authz;
     use crate::context::{db, fail};
 
@@ -54,6 +55,15 @@ pub async fn get_bucket(bucket: i64) -> Result<BucketPage, AppError> {
         false => None,
     };
     let is_cocreator = cocreators.iter().any(|(id, _)| *id == viewer.id);
+    let may_manage = access::may_manage(&viewer, pot.scope());
+    let held = ledger::balance(&db, Account::Bucket(found.id)).await?;
+    let payout_needs = match may_manage
+        && view.status == BucketStatus::Funded
+        && consent::payout_needs_decision(consent::rules(&db).await?, held)
+    {
+        true => Some(consent::choices(&db, &pot).await?),
+        false => None,
+    };
     Ok(BucketPage {
         bucket: view,
         round: queries::summary(&round, &pot),
@@ -70,8 +80,10 @@ pub async fn get_bucket(bucket: i64) -> Result<BucketPage, AppError> {
             .map(|(author, html, at)| BucketComment { author, html, at })
             .collect(),
         my_balance_cents: my_balance,
-        may_manage: access::may_manage(&viewer, pot.scope()),
+        may_manage,
         may_edit: is_cocreator && !viewer.is_alumni,
         pot_version: pot.version,
+        payout_decision: consent::payout_decision(&db, found.id).await?,
+        payout_needs,
     })
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub async fn get_budgets() -> Result<BudgetsOverview, AppError> {
     use super::money::Account;
     use super::types::PotSummary;
-    use super::{access, ledger, queries};
+    use super::{access, consent, ledger, queries};
     use crate::accounts::authz;
     use crate::context::db;
 
@@ -33,5 +33,7 @@ pub async fn get_budgets() -> Result<BudgetsOverview, AppError> {
         rounds: queries::round_summaries(&db).await?,
         network_total_cents: -ledger::balance(&db, Account::Outside).await?,
         may_split: access::may_split(&viewer),
+        consent: consent::rules(&db).await?,
+        may_set_consent: viewer.is_admin && !viewer.is_alumni,
     })
 }

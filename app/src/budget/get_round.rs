@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[server(endpoint = "get_round")]
 pub async fn get_round(round: i64) -> Result<RoundPage, AppError> {
     use super::money::Account;
-    use super::{access, ledger, queries, rounds};
+    use super::{access, consent, ledger, queries, rounds};
     use crate::accounts::authz;
     use crate::context::db;
 
@@ -29,6 +29,7 @@ pub async fn get_round(round: i64) -> Result<RoundPage, AppError> {
         ),
         false => None,
     };
+    let may_manage = access::may_manage(&viewer, pot.scope());
     Ok(RoundPage {
         round: queries::summary(&round, &pot),
         description_html: round.description_html.clone(),
@@ -39,8 +40,9 @@ pub async fn get_round(round: i64) -> Result<RoundPage, AppError> {
         unspent_cents: balances.iter().map(|(_, cents)| cents).sum(),
         members_with_balance: balances.len() as i64,
         my_balance_cents: my_balance,
-        may_manage: access::may_manage(&viewer, pot.scope()),
+        may_manage,
         may_take_part,
         pot_version: pot.version,
+        rules_consent: consent::for_round(&db, &round, &pot, may_manage).await?,
     })
 }

@@ -15,6 +15,7 @@ pub mod budgets_page;
 pub mod cancel_bucket;
 pub mod cast_ballot;
 pub mod comment_on_bucket;
+mod consent_views;
 pub mod create_bucket;
 pub mod create_round;
 mod follow_pot;
@@ -38,6 +39,7 @@ pub mod results_page;
 pub mod review_project;
 pub mod round_page;
 mod round_tools;
+pub mod set_budget_consent;
 pub mod set_round_phase;
 pub mod tally_round;
 pub mod tally_view;
@@ -52,6 +54,8 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod ballots;
 #[cfg(feature = "ssr")]
+pub mod consent;
+#[cfg(feature = "ssr")]
 pub mod funding;
 #[cfg(feature = "ssr")]
 pub mod ledger;
@@ -59,6 +63,8 @@ pub mod ledger;
 pub mod live;
 #[cfg(feature = "ssr")]
 pub mod movements;
+#[cfg(feature = "ssr")]
+pub mod payout;
 #[cfg(feature = "ssr")]
 pub mod pots;
 #[cfg(feature = "ssr")]

@@ -11,6 +11,7 @@ pub async fn review_project(
     #[server(default)] cost: String,
 ) -> Result<(), AppError> {
     use super::audit::{self, Change};
+    use super::funding::Act;
     use super::types::Phase;
     use super::{rounds, validation};
     use crate::accounts::authz;
@@ -63,16 +64,19 @@ pub async fn review_project(
     .await?;
     audit::record(
         &mut tx,
-        Change {
-            pot_id: round.pot_id,
-            round_id: Some(round.id),
-            actor_id: viewer.id,
-            action: "review",
-            subject: format!("project {project} \"{title}\""),
-            before: Some(json!({ "status": old_status, "cost_cents": old_cost })),
-            after: Some(json!({ "status": status, "cost_cents": new_cost, "reason": reason })),
-            at: now(),
-        },
+        Change::in_round(
+            &round,
+            Act {
+                actor_id: viewer.id,
+                at: now(),
+            },
+            "review",
+            format!("project {project} \"{title}\""),
+        )
+        .values(
+            json!({ "status": old_status, "cost_cents": old_cost }),
+            json!({ "status": status, "cost_cents": new_cost, "reason": reason }),
+        ),
     )
     .await?;
     tx.commit().await?;

@@ -1,5 +1,6 @@
 //! `/budgets/rounds/:id`: a funding round with its buckets and funding bars, live; members propose
 //! buckets; the pot's managers allocate, withdraw and move phases.
+use super::consent_views::AgreedIn;
 use super::create_bucket::CreateBucket;
 use super::follow_pot::pot_page;
 use super::funding_bar::FundingBar;
@@ -39,6 +40,9 @@ fn RoundView(page: RoundPage, changed: RwSignal<u32>, actions: RoundActions) -> 
                 <span class="badge">{phase_label(i18n, round.phase)}</span>
             </p>
             <div class="description" inner_html=page.description_html.clone()></div>
+            {page.rules_consent.agreed_in.clone().map(|decision| view! {
+                <AgreedIn label=t_string!(i18n, budgets.rules_agreed_in).to_string() decision />
+            })}
             <dl class="figures">
                 <dt>{t!(i18n, budgets.in_pot)}</dt><dd>{pot}</dd>
                 <dt>{t!(i18n, budgets.unspent)}</dt><dd>{t!(i18n, budgets.unspent_by, amount = unspent.clone(), count = members)}</dd>

@@ -2,6 +2,7 @@
 //! withdraw what was not spent, move the round to another phase.
 use super::allocate_equally::AllocateEqually;
 use super::allocate_from_csv::AllocateFromCsv;
+use super::consent_views::DecisionPicker;
 use super::labels::phase_label;
 use super::set_round_phase::SetRoundPhase;
 use super::types::RoundPage;
@@ -62,6 +63,7 @@ pub fn RoundTools(page: RoundPage, actions: RoundActions) -> impl IntoView {
     }
     };
     let phases = page.round.mode.phases();
+    let rules_need = page.rules_consent.needs.clone();
     view! {
         <section class="tools" aria-labelledby="manage-title">
             <h2 id="manage-title">{t!(i18n, budgets.manage)}</h2>
@@ -93,6 +95,9 @@ pub fn RoundTools(page: RoundPage, actions: RoundActions) -> impl IntoView {
             {move || phase.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
             <ActionForm action=phase attr:class="inline-form">
                 <input type="hidden" name="round" value=round />
+                {rules_need.clone().map(|choices| view! {
+                    <DecisionPicker choices why=t_string!(i18n, budgets.rules_need_decision).to_string() />
+                })}
                 <label for="field-phase" class="sr-only">{t!(i18n, budgets.phase)}</label>
                 <select id="field-phase" name="phase">
                     {phases.iter().map(|option| view! {

@@ -2,6 +2,7 @@
 //! phases. Each change a connector or admin makes is audited in its transaction.
 use super::access;
 use super::audit::{self, Change};
+use super::funding::Act;
 use super::ledger::Tx;
 use super::queries::{self, Bucket, Pot, Round};
 use super::types::{BudgetLine, Phase, RoundMode, RoundRules};
@@ -139,16 +140,16 @@ pub async fn set_phase(
     }
     audit::record(
         &mut tx,
-        Change {
-            pot_id: round.pot_id,
-            round_id: Some(round.id),
-            actor_id,
-            action: "phase",
-            subject: format!("round {} \"{}\"", round.id, round.title),
-            before: Some(json!({ "phase": round.phase.as_str() })),
-            after: Some(json!({ "phase": phase.as_str() })),
-            at: now,
-        },
+        Change::in_round(
+            round,
+            Act { actor_id, at: now },
+            "phase",
+            audit::round_subject(round),
+        )
+        .values(
+            json!({ "phase": round.phase.as_str() }),
+            json!({ "phase": phase.as_str() }),
+        ),
     )
     .await?;
     tx.commit().await?;

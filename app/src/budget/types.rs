@@ -1,5 +1,6 @@
 //! What crosses the wire about budgets.
 use crate::accounts::types::CityRef;
+use crate::decisions::types::DecisionRef;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -156,6 +157,32 @@ pub struct RoundSummary {
     pub closes_at: Option<i64>,
 }
 
+/// What must wait for a passed lazy-consent decision of the pot's scope, as the admins set it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentRules {
+    /// A round's rules take effect (it leaves its draft) only once a decision agreed them.
+    pub rules_need_decision: bool,
+    /// A payout of more than this needs a decision; None: no payout does.
+    pub payout_decision_above_cents: Option<i64>,
+}
+
+/// The decisions a manager may cite for a step that needs one: the passed lazy-consent
+/// decisions of the pot's scope (possibly none yet), and where to propose one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionChoices {
+    pub decisions: Vec<DecisionRef>,
+    /// "network" or the city's slug, as the new proposal form takes it.
+    pub scope: String,
+}
+
+/// How a round's rules were agreed, for everyone; and for its managers, while it is a draft
+/// whose rules need a decision before it opens, what they may cite.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulesConsent {
+    pub agreed_in: Option<DecisionRef>,
+    pub needs: Option<DecisionChoices>,
+}
+
 /// The budgets overview: every pot and every round.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetsOverview {
@@ -164,6 +191,9 @@ pub struct BudgetsOverview {
     /// Money held by all pots, rounds, members and buckets together.
     pub network_total_cents: i64,
     pub may_split: bool,
+    pub consent: ConsentRules,
+    /// Admins set the consent rules.
+    pub may_set_consent: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,6 +236,10 @@ pub struct BucketPage {
     pub may_manage: bool,
     pub may_edit: bool,
     pub pot_version: i64,
+    /// The decision that agreed the payout, once paid.
+    pub payout_decision: Option<DecisionRef>,
+    /// For managers, when paying this bucket out needs a decision.
+    pub payout_needs: Option<DecisionChoices>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -226,6 +260,7 @@ pub struct RoundPage {
     pub may_take_part: bool,
     /// Moves with every change of the pot's money: live pages refresh when it does.
     pub pot_version: i64,
+    pub rules_consent: RulesConsent,
 }
 
 /// One movement of money, as the ledger page and its CSV export show it.
@@ -303,6 +338,7 @@ pub struct BallotRoundPage {
     pub may_manage: bool,
     pub may_take_part: bool,
     pub pot_version: i64,
+    pub rules_consent: RulesConsent,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

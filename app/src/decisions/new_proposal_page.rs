@@ -25,6 +25,9 @@ pub fn NewProposalPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateProposal>::new();
     let scopes = Resource::new(|| (), |_| list_proposal_scopes());
+    // Pages that need a decision (a budget waiting for one) link here with its scope chosen.
+    let query = leptos_router::hooks::use_query_map();
+    let wanted = move || query.with_untracked(|query| query.get("scope"));
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
         <section class="form-page">
@@ -41,7 +44,8 @@ pub fn NewProposalPage() -> impl IntoView {
                                 <select id="field-scope" name="scope" required>
                                     {scopes.into_iter().map(|scope| {
                                         let name = labels::scope(i18n, scope.name.as_deref());
-                                        view! { <option value=scope.value>{name}</option> }
+                                        let chosen = wanted().as_deref() == Some(scope.value.as_str());
+                                        view! { <option value=scope.value selected=chosen>{name}</option> }
                                     }).collect_view()}
                                 </select>
                             </div>

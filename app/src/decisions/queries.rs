@@ -250,21 +250,40 @@ pub async fn mark_notices_read(db: &AnyPool, user_id: i64, now: i64) -> Result<(
     Ok(())
 }
 
-/// Is there a passed lazy-consent decision with this id in this scope? Budgets ask this before a
-/// round's rules or a large payout take effect.
+/// The passed lazy-consent decision with this id in this scope, if there is one. Budgets ask
+/// this before a round's rules or a large payout take effect.
 pub async fn passed_lazy_consent(
     db: &AnyPool,
     proposal_id: i64,
     scope: Scope,
-) -> Result<bool, AppError> {
-    let city = scope.city_id().unwrap_or(-1);
-    let found: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM proposals WHERE id = $1 AND kind = 'lazy_consent' AND status = 'passed' \
-         AND ((city_id IS NULL AND $2 = -1) OR city_id = $2)",
-    )
+) -> Result<Option<DecisionRef>, AppError> {
+    let found: Option<(i64, String)> = sqlx::query_as(&format!(
+        "SELECT id, title FROM proposals WHERE id = $1 AND {PASSED_LAZY_CONSENT} \
+         AND ((city_id IS NULL AND $2 = -1) OR city_id = $2)"
+    ))
     .bind(proposal_id)
-    .bind(city)
+    .bind(scope.city_id().unwrap_or(-1))
     .fetch_optional(db)
     .await?;
-    Ok(found.is_some())
+    Ok(found.map(|(id, title)| DecisionRef { id, title }))
 }
+
+/// The passed lazy-consent decisions of a scope a budget may cite, the latest first.
+pub async fn passed_lazy_consents(
+    db: &AnyPool,
+    scope: Scope,
+) -> Result<Vec<DecisionRef>, AppError> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+        "SELECT id, title FROM proposals WHERE {PASSED_LAZY_CONSENT} \
+         AND ((city_id IS NULL AND $1 = -1) OR city_id = $1) ORDER BY closed_at DESC, id DESC LIMIT 100"
+    ))
+    .bind(scope.city_id().unwrap_or(-1))
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title)| DecisionRef { id, title })
+        .collect())
+}
+
+const PASSED_LAZY_CONSENT: &str = "kind = 'lazy_consent' AND status = 'passed'";

@@ -19,6 +19,13 @@ pub const CONNECTORS_NEEDED: i64 = 3;
 /// Decisions per page of the log.
 pub const LOG_PAGE_SIZE: usize = 50;
 
+/// A decision another part of Edges cites (a budget whose rules or payout it agreed), by title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRef {
+    pub id: i64,
+    pub title: String,
+}
+
 /// Where a proposal is decided: one city, or the whole network.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Scope {

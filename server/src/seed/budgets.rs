@@ -5,7 +5,7 @@
 use app::budget::funding::{self, Act};
 use app::budget::queries;
 use app::budget::rounds::{self, NewBucket, NewRound};
-use app::budget::types::{BudgetLine, Phase, RoundMode, RoundRules};
+use app::budget::types::{BudgetLine, ConsentRules, Phase, RoundMode, RoundRules};
 use app::context::{Clock, Dialect, ServerState};
 use app::discussion::notices::LiveNotifier;
 use app::error::AppError;
@@ -19,6 +19,11 @@ const NETWORK_BUDGET_CENTS: i64 = 200_000_000;
 const CITIES_SHARE_PERCENT: i64 = 60;
 /// What each member of the home city gets to spend in its funding round.
 const ALLOCATION_CENTS: i64 = 10_000;
+/// The demo's consent rules: payouts above 3,000 € wait for a passed lazy-consent decision.
+const CONSENT: ConsentRules = ConsentRules {
+    rules_need_decision: false,
+    payout_decision_above_cents: Some(300_000),
+};
 
 struct DemoBucket {
     title: &'static str,
@@ -97,6 +102,7 @@ pub async fn insert(db: &AnyPool, dialect: Dialect, seed: u64, now: i64) -> Resu
         live,
         clock: Clock::default(),
     };
+    app::budget::consent::save(db, CONSENT).await?;
     let admin = user_id(db, DEMO_ADMIN_EMAIL).await?;
     let connector = user_id(db, DEMO_CONNECTOR_EMAIL).await?;
     let pots = queries::pots(db).await?;
@@ -239,7 +245,11 @@ async fn funding_round(
             .is_some_and(|bucket| bucket.status == app::budget::types::BucketStatus::Funded);
         // A small demo network may not reach the minimum: then the bucket stays open.
         if demo.paid_out && funded {
-            funding::pay_out(state, &round, bucket_id, act).await?;
+            let consent = app::budget::payout::PayoutConsent {
+                rules: CONSENT,
+                decision: None,
+            };
+            app::budget::payout::pay_out(state, &round, bucket_id, &consent, act).await?;
         }
     }
     Ok(())

@@ -202,9 +202,9 @@ async fn lazy_consent_from_block_through_revision_to_passed() {
         );
         let scope = Scope::City(server.scalar("SELECT id FROM cities WHERE slug = 'paris'").await);
         let db = &server.database.any;
-        assert!(passed_lazy_consent(db, id, scope).await.unwrap());
-        assert!(!passed_lazy_consent(db, id, Scope::Network).await.unwrap());
-        assert!(!passed_lazy_consent(db, id + 1_000, scope).await.unwrap());
+        assert!(passed_lazy_consent(db, id, scope).await.unwrap().is_some());
+        assert!(passed_lazy_consent(db, id, Scope::Network).await.unwrap().is_none());
+        assert!(passed_lazy_consent(db, id + 1_000, scope).await.unwrap().is_none());
 
         assert_eq!(stance(&server, &second, id, "object", "late").await, 403, "closed");
         let statement = [("proposal", proposal.as_str()), ("statement", "Planting starts in April.")];

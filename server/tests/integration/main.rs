@@ -5,6 +5,7 @@ mod common;
 mod accounts;
 mod authorization;
 mod ballots;
+mod budget_consent;
 mod budget_money;
 mod budget_roles;
 mod budgets;

@@ -81,7 +81,11 @@ async fn health_answers_503_when_the_database_is_gone_and_metrics_count_what_hap
     on_every_backend(|server| async move {
         let client = server.client();
         let (_, cookie) = server.session(demo_network::DEMO_MEMBER_EMAIL).await;
-        let tab = crate::common::live::LiveClient::connect(&server.base, &cookie).await;
+        let mut tab = crate::common::live::LiveClient::connect(&server.base, &cookie).await;
+        // The handshake ends before the server's side of the socket starts: one answered frame
+        // proves the connection is being served (and counted).
+        tab.subscribe(i64::MAX, 0).await;
+        tab.frame_of_type("denied").await;
         let metrics = client
             .get(format!("{}/metrics", server.base))
             .send()

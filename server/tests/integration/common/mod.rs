@@ -42,8 +42,11 @@ where
     let dir = tempfile::tempdir().expect("temporary directory");
     let sqlite_url = format!("sqlite://{}", dir.path().join("edges.db").display());
     scenario(TestServer::start_with(&sqlite_url, "sqlite", config.clone()).await).await;
-    match postgres_url().await {
-        Some(url) => scenario(TestServer::start_with(&url, "postgres", config).await).await,
+    match ScratchDatabase::create().await {
+        Some(database) => {
+            scenario(TestServer::start_with(&database.url, "postgres", config).await).await;
+            database.remove().await;
+        }
         None if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
             panic!("CI requires PostgreSQL: set DATABASE_URL_PG")
         }
@@ -53,24 +56,52 @@ where
 
 /// Creates a uniquely named database on the server `DATABASE_URL_PG` points to.
 pub async fn postgres_url() -> Option<String> {
-    let admin_url = std::env::var("DATABASE_URL_PG").ok()?;
-    let name = format!(
-        "edges_test_{}_{}",
-        std::process::id(),
-        rand::random::<u32>()
-    );
-    let admin = sqlx::PgPool::connect(&admin_url)
-        .await
-        .expect("DATABASE_URL_PG answers");
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&admin)
-        .await
-        .expect("create test database");
-    admin.close().await;
-    let (base, _) = admin_url
-        .rsplit_once('/')
-        .expect("DATABASE_URL_PG ends with /DBNAME");
-    Some(format!("{base}/{name}"))
+    ScratchDatabase::create().await.map(|database| database.url)
+}
+
+/// A database of its own for one scenario, removed after it so a whole run does not fill the
+/// disk with seeded copies.
+pub struct ScratchDatabase {
+    pub url: String,
+    name: String,
+    admin_url: String,
+}
+
+impl ScratchDatabase {
+    pub async fn create() -> Option<ScratchDatabase> {
+        let admin_url = std::env::var("DATABASE_URL_PG").ok()?;
+        let name = format!(
+            "edges_test_{}_{}",
+            std::process::id(),
+            rand::random::<u32>()
+        );
+        Self::on_admin(&admin_url, &format!("CREATE DATABASE {name}")).await;
+        let (base, _) = admin_url
+            .rsplit_once('/')
+            .expect("DATABASE_URL_PG ends with /DBNAME");
+        Some(ScratchDatabase {
+            url: format!("{base}/{name}"),
+            name,
+            admin_url,
+        })
+    }
+
+    /// Drops the database, closing whatever connections the finished scenario left open.
+    pub async fn remove(self) {
+        let statement = format!("DROP DATABASE {} WITH (FORCE)", self.name);
+        Self::on_admin(&self.admin_url, &statement).await;
+    }
+
+    async fn on_admin(admin_url: &str, statement: &str) {
+        let admin = sqlx::PgPool::connect(admin_url)
+            .await
+            .expect("DATABASE_URL_PG answers");
+        sqlx::query(statement)
+            .execute(&admin)
+            .await
+            .unwrap_or_else(|error| panic!("{statement}: {error}"));
+        admin.close().await;
+    }
 }
 
 pub const SMALL_NETWORK: DemoParams = DemoParams {
@@ -85,6 +116,12 @@ impl TestServer {
     }
 
     pub async fn start_with(url: &str, backend: &'static str, config: HttpConfig) -> TestServer {
+        // A failing scenario shows the errors the server logged (the database's own message
+        // behind an "internal error", for one).
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter("warn")
+            .try_init();
         let database = db::connect(url).await.expect("connect");
         db::migrate(&database).await.expect("migrate");
         server::seed::seed(
