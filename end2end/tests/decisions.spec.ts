@@ -41,8 +41,11 @@ test("a proposal is blocked, revised, unblocked, passes and is in the decision l
   const path = new URL(page.url()).pathname;
 
   // Two members agree: the admin (who lives in Paris) and a newcomer who just joined Paris.
+  await expect(page.locator("body[data-hydrated='true']")).toBeAttached();
   const admin = await personAt(browser, ADMIN, path);
   await agree(admin);
+  // The proposer's page, left open, counts the stance without a reload.
+  await expect(page.locator(".tally div", { hasText: "Agree" }).locator("dd")).toHaveText("1");
   const newcomerEmail = `noor.${Date.now()}@example.org`;
   const newcomer = await (await browser.newContext()).newPage();
   await open(newcomer, "/signup");

@@ -1,5 +1,6 @@
 //! Keeps a budget page current: it follows its pot over the live socket, and each time the pot's
 //! money moves past the version shown, the page's data is fetched again.
+use crate::discussion::follow_version::{follow_version, POT};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::errors::ErrorMessage;
@@ -8,64 +9,6 @@ use leptos_router::hooks::use_params_map;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
-
-#[derive(Clone, Copy)]
-pub struct PotFollow {
-    pot: RwSignal<Option<i64>>,
-    version: RwSignal<i64>,
-    /// Bumped on every newer version: resources keyed on it refetch.
-    pub refresh: RwSignal<u32>,
-}
-
-impl PotFollow {
-    /// The page now shows this pot at this version.
-    pub fn showing(&self, pot: i64, version: i64) {
-        if self.version.get_untracked() < version {
-            self.version.set(version);
-        }
-        if self.pot.get_untracked() != Some(pot) {
-            self.pot.set(Some(pot));
-        }
-    }
-}
-
-/// Called once per page, outside its Suspense boundaries. The socket opens in the browser only.
-fn follow_pot() -> PotFollow {
-    let follow = PotFollow {
-        pot: RwSignal::new(None),
-        version: RwSignal::new(0),
-        refresh: RwSignal::new(0),
-    };
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        use crate::discussion::live_socket::LiveSocket;
-        use crate::discussion::types::{ClientFrame, ServerFrame};
-        let Some(pot) = follow.pot.get() else { return };
-        let socket = LiveSocket::start(
-            move || {
-                vec![ClientFrame::WatchPot {
-                    pot,
-                    version: follow.version.get_untracked(),
-                }]
-            },
-            move |frame| {
-                if let ServerFrame::PotChanged {
-                    pot: changed,
-                    version,
-                } = frame
-                {
-                    if changed == pot && version > follow.version.get_untracked() {
-                        follow.version.set(version);
-                        follow.refresh.update(|count| *count += 1);
-                    }
-                }
-            },
-            |_| {},
-        );
-        on_cleanup(move || socket.stop());
-    });
-    follow
-}
 
 /// The data of a budget page at `…/:id` that belongs to one pot: fetched again when the pot's
 /// money moves (live) and each time the viewer changes something on the page.
@@ -97,7 +40,7 @@ where
     let id = Memo::new(move |_| {
         params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()))
     });
-    let follow = follow_pot();
+    let follow = follow_version(POT);
     let changed = RwSignal::new(0u32);
     let data = Resource::new(
         move || (id.get(), follow.refresh.get(), changed.get()),

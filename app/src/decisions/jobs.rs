@@ -134,6 +134,8 @@ async fn run_one(state: &ServerState, node: &str, now: i64) -> Result<bool, AppE
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
+            // Every job is about a proposal, and wrote to its timeline: its page hears it.
+            super::live::announce(state, subject_id).await;
         }
         Err(error) => {
             tx.rollback().await?;

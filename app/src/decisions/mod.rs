@@ -35,6 +35,8 @@ pub mod history;
 #[cfg(feature = "ssr")]
 pub mod jobs;
 #[cfg(feature = "ssr")]
+pub mod live;
+#[cfg(feature = "ssr")]
 pub mod log;
 #[cfg(feature = "ssr")]
 pub mod queries;

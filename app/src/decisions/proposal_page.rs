@@ -1,5 +1,5 @@
-//! `/decisions/:id`: a proposal, its rule, its stances (counts refreshed while it is open), what
-//! the viewer may do, its timeline and its discussion.
+//! `/decisions/:id`: a proposal, its rule, its stances (counts live over the socket), what the
+//! viewer may do, its timeline and its discussion.
 use super::author_tools::{AuthorTools, OutcomeForm};
 use super::get_live_tally::get_live_tally;
 use super::get_proposal::get_proposal;
@@ -13,16 +13,13 @@ use super::types::{LiveTally, ProposalDetail};
 use super::withdraw_block::WithdrawBlock;
 use super::withdraw_proposal::WithdrawProposal;
 use super::write_outcome::WriteOutcome;
+use crate::discussion::follow_version::{follow_version, PROPOSAL};
 use crate::discussion::post_message::PostMessage;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::errors::ErrorMessage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-/// How often an open proposal's page asks for the latest counts.
-#[cfg(feature = "hydrate")]
-const LIVE_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Every action a proposal page can run; each one reloads the proposal when it is done.
 #[derive(Clone, Copy)]
@@ -76,15 +73,23 @@ pub fn ProposalPage() -> impl IntoView {
         move || (id.get(), actions.versions()),
         |(id, _)| get_proposal(id),
     );
-    // Counts refresh every few seconds while the page is open (stances are not channel events).
-    let tick = RwSignal::new(0_u32);
-    #[cfg(feature = "hydrate")]
-    {
-        if let Ok(handle) = set_interval_with_handle(move || tick.update(|n| *n += 1), LIVE_EVERY) {
-            on_cleanup(move || handle.clear());
+    // The counts follow the proposal's version over the live socket: each newer version heard
+    // fetches them again.
+    let follow = follow_version(PROPOSAL);
+    let live = Resource::new(
+        move || (id.get(), follow.refresh.get()),
+        |(id, _)| get_live_tally(id),
+    );
+    Effect::new(move |_| {
+        let shown = live.get().and_then(Result::ok).map(|live| live.version);
+        let loaded = detail
+            .get()
+            .and_then(Result::ok)
+            .map(|detail| detail.live.version);
+        if let Some(version) = shown.or(loaded) {
+            follow.showing(id.get_untracked(), version);
         }
-    }
-    let live = Resource::new(move || (id.get(), tick.get()), |(id, _)| get_live_tally(id));
+    });
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
             {move || detail.get().map(|detail| match detail {

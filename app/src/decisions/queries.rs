@@ -70,6 +70,10 @@ async fn summary(db: &AnyPool, id: i64) -> Result<Option<ProposalSummary>, AppEr
 /// The stance's status and counts, for the page's live refresh.
 pub async fn live(db: &AnyPool, id: i64) -> Result<Option<LiveTally>, AppError> {
     let mut conn = db.acquire().await?;
+    // Read first, so the page never claims a version newer than what it shows.
+    let Some(version) = super::live::version(&mut conn, id).await? else {
+        return Ok(None);
+    };
     let Some(proposal) = store::proposal(&mut conn, id).await? else {
         return Ok(None);
     };
@@ -77,6 +81,7 @@ pub async fn live(db: &AnyPool, id: i64) -> Result<Option<LiveTally>, AppError> 
     Ok(Some(LiveTally {
         status: proposal.status,
         tally,
+        version,
     }))
 }
 

@@ -14,10 +14,11 @@ pub async fn revise_proposal(
 ) -> Result<(), AppError> {
     use super::{access, queries, validate, writes};
     use crate::accounts::authz;
-    use crate::context::{db, fail, now};
+    use crate::context::{fail, now, state};
 
     let viewer = authz::active_member().await?;
-    let db = db()?;
+    let state = state()?;
+    let db = state.db.clone();
     let (found, facts) = queries::facts(&db, &viewer, proposal)
         .await?
         .ok_or_else(|| fail(AppError::NotFound))?;
@@ -49,5 +50,7 @@ pub async fn revise_proposal(
             now,
         },
     )
-    .await
+    .await?;
+    super::live::announce(&state, found.id).await;
+    Ok(())
 }

@@ -15,11 +15,12 @@ pub async fn take_stance(
     use super::types::Stance;
     use super::{access, queries, validate, writes};
     use crate::accounts::authz;
-    use crate::context::{db, fail, now};
+    use crate::context::{fail, now, state};
     use crate::error::Problem;
 
     let viewer = authz::active_member().await?;
-    let db = db()?;
+    let state = state()?;
+    let db = state.db.clone();
     let (found, facts) = queries::facts(&db, &viewer, proposal)
         .await?
         .ok_or_else(|| fail(AppError::NotFound))?;
@@ -29,7 +30,7 @@ pub async fn take_stance(
         return Err(fail(AppError::Forbidden));
     }
     let reason = validate::note("reason", &reason).map_err(fail)?;
-    writes::take_stance(
+    let answer = writes::take_stance(
         &db,
         found.id,
         writes::StanceDraft {
@@ -41,5 +42,7 @@ pub async fn take_stance(
             now: now(),
         },
     )
-    .await
+    .await?;
+    super::live::announce(&state, found.id).await;
+    Ok(answer)
 }

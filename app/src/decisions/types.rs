@@ -192,6 +192,8 @@ pub struct OptionCount {
 pub struct LiveTally {
     pub status: Status,
     pub tally: Tally,
+    /// The proposal's version when counted: the page follows it live from there.
+    pub version: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

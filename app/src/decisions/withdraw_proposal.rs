@@ -9,10 +9,11 @@ pub async fn withdraw_proposal(
 ) -> Result<(), AppError> {
     use super::{access, queries, validate, writes};
     use crate::accounts::authz;
-    use crate::context::{db, fail, now};
+    use crate::context::{fail, now, state};
 
     let viewer = authz::active_member().await?;
-    let db = db()?;
+    let state = state()?;
+    let db = state.db.clone();
     let (found, facts) = queries::facts(&db, &viewer, proposal)
         .await?
         .ok_or_else(|| fail(AppError::NotFound))?;
@@ -20,5 +21,7 @@ pub async fn withdraw_proposal(
         return Err(fail(AppError::Forbidden));
     }
     let statement = validate::note("statement", &statement).map_err(fail)?;
-    writes::withdraw(&db, found.id, viewer.id, &statement, now()).await
+    writes::withdraw(&db, found.id, viewer.id, &statement, now()).await?;
+    super::live::announce(&state, found.id).await;
+    Ok(())
 }

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 pub async fn write_outcome(proposal: i64, statement: String) -> Result<(), AppError> {
     use super::{access, queries, validate, writes};
     use crate::accounts::authz;
-    use crate::context::{db, fail, now};
+    use crate::context::{fail, now, state};
     use crate::error::Problem;
 
     let viewer = authz::active_member().await?;
-    let db = db()?;
+    let state = state()?;
+    let db = state.db.clone();
     let (found, facts) = queries::facts(&db, &viewer, proposal)
         .await?
         .ok_or_else(|| fail(AppError::NotFound))?;
@@ -21,5 +22,7 @@ pub async fn write_outcome(proposal: i64, statement: String) -> Result<(), AppEr
     if statement.is_empty() {
         return Err(fail(AppError::invalid("statement", Problem::Required)));
     }
-    writes::write_outcome(&db, found.id, viewer.id, &statement, now()).await
+    writes::write_outcome(&db, found.id, viewer.id, &statement, now()).await?;
+    super::live::announce(&state, found.id).await;
+    Ok(())
 }

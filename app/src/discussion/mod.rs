@@ -8,6 +8,7 @@ pub mod delete_message;
 pub mod discussion_page;
 pub mod edit_message;
 pub mod follow_channel;
+pub mod follow_version;
 pub mod get_channel_page;
 pub mod get_message_history;
 pub mod get_thread;

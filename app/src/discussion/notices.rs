@@ -25,12 +25,20 @@ pub struct MapChange {
     pub version: i64,
 }
 
+/// A proposal changed (a stance, a revision, its close): its version is now `version`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProposalChange {
+    pub proposal_id: i64,
+    pub version: i64,
+}
+
 /// Anything committed that live pages may want to look at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LiveNotice {
     Channel(Notice),
     Pot(PotChange),
     Map(MapChange),
+    Proposal(ProposalChange),
 }
 
 impl LiveNotice {
@@ -39,6 +47,9 @@ impl LiveNotice {
             LiveNotice::Channel(notice) => notice.payload(),
             LiveNotice::Pot(change) => format!("pot:{}:{}", change.pot_id, change.version),
             LiveNotice::Map(change) => format!("map:{}", change.version),
+            LiveNotice::Proposal(change) => {
+                format!("proposal:{}:{}", change.proposal_id, change.version)
+            }
         }
     }
 
@@ -48,17 +59,29 @@ impl LiveNotice {
                 version: version.parse().ok()?,
             }));
         }
+        if let Some(rest) = payload.strip_prefix("proposal:") {
+            let (proposal, version) = id_and_version(rest)?;
+            return Some(LiveNotice::Proposal(ProposalChange {
+                proposal_id: proposal,
+                version,
+            }));
+        }
         match payload.strip_prefix("pot:") {
             Some(rest) => {
-                let (pot, version) = rest.split_once(':')?;
+                let (pot, version) = id_and_version(rest)?;
                 Some(LiveNotice::Pot(PotChange {
-                    pot_id: pot.parse().ok()?,
-                    version: version.parse().ok()?,
+                    pot_id: pot,
+                    version,
                 }))
             }
             None => Notice::parse(payload).map(LiveNotice::Channel),
         }
     }
+}
+
+fn id_and_version(text: &str) -> Option<(i64, i64)> {
+    let (id, version) = text.split_once(':')?;
+    Some((id.parse().ok()?, version.parse().ok()?))
 }
 
 impl Notice {
@@ -108,6 +131,12 @@ impl From<PotChange> for LiveNotice {
     }
 }
 
+impl From<ProposalChange> for LiveNotice {
+    fn from(change: ProposalChange) -> LiveNotice {
+        LiveNotice::Proposal(change)
+    }
+}
+
 impl From<MapChange> for LiveNotice {
     fn from(change: MapChange) -> LiveNotice {
         LiveNotice::Map(change)
@@ -134,7 +163,7 @@ pub async fn notify_in_transaction(
 
 #[cfg(test)]
 mod tests {
-    use super::{LiveNotice, MapChange, Notice, PotChange};
+    use super::{LiveNotice, MapChange, Notice, PotChange, ProposalChange};
 
     #[test]
     fn pot_map_and_channel_notices_share_the_payload_channel() {
@@ -145,12 +174,17 @@ mod tests {
                 version: 17,
             }),
             LiveNotice::Map(MapChange { version: 9 }),
+            LiveNotice::Proposal(ProposalChange {
+                proposal_id: 5,
+                version: 40,
+            }),
         ] {
             assert_eq!(LiveNotice::parse(&notice.payload()), Some(notice));
         }
         assert_eq!(LiveNotice::parse("pot:3"), None);
         assert_eq!(LiveNotice::parse("pot:x:1"), None);
         assert_eq!(LiveNotice::parse("map:"), None);
+        assert_eq!(LiveNotice::parse("proposal:5"), None);
     }
 
     #[test]

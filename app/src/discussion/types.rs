@@ -230,6 +230,11 @@ pub enum ClientFrame {
     WatchMap {
         version: i64,
     },
+    /// Be told when a proposal's stances or status move past `version` (its page refreshes).
+    WatchProposal {
+        proposal: i64,
+        version: i64,
+    },
 }
 
 /// What the server sends over a live connection.
@@ -262,6 +267,11 @@ pub enum ServerFrame {
     },
     /// Someone moved on, off or around the member map: it is now at `version`.
     MapChanged {
+        version: i64,
+    },
+    /// Someone took a stance on the proposal, or it changed otherwise: it is now at `version`.
+    ProposalChanged {
+        proposal: i64,
         version: i64,
     },
 }

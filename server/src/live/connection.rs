@@ -1,6 +1,7 @@
 //! The state of one live connection: which channels it follows and the last event it was sent in
 //! each. Every event passes through `deliver`, which is what makes delivery exactly-once and
 //! in-order: old numbers are dropped, a gap is filled from the table before going on.
+use super::follows::{Followed, Follows};
 use super::frames::{self, Delivery};
 use super::hub::Hub;
 use super::map_watch::MapFollower;
@@ -22,7 +23,6 @@ use tokio_stream::StreamMap;
 pub const REPLAY_LIMIT: i64 = 1000;
 const REPLAY_BATCH: usize = 200;
 const MAX_CHANNELS: usize = 200;
-const MAX_POTS: usize = 50;
 const TYPING_EVERY: Duration = Duration::from_secs(2);
 /// Frames gathered into one write when several are ready at once.
 const BATCH_LIMIT: usize = 64;
@@ -41,9 +41,8 @@ pub struct Connection {
     viewer: Viewer,
     subscriptions: HashMap<i64, Subscription>,
     feeds: StreamMap<i64, BroadcastStream<Arc<Delivery>>>,
-    /// Pots this client follows, and the last version it was told of.
-    pot_versions: HashMap<i64, i64>,
-    pot_feeds: StreamMap<i64, BroadcastStream<i64>>,
+    /// Pots and proposals this client follows.
+    follows: Follows,
     map: MapFollower,
 }
 
@@ -57,8 +56,7 @@ impl Connection {
             viewer,
             subscriptions: HashMap::new(),
             feeds: StreamMap::new(),
-            pot_versions: HashMap::new(),
-            pot_feeds: StreamMap::new(),
+            follows: Follows::default(),
             map: MapFollower::default(),
         }
     }
@@ -103,8 +101,9 @@ impl Connection {
                 Some((channel, item)) = self.feeds.next(), if !self.feeds.is_empty() => {
                     self.on_feed_item(channel, item).await
                 }
-                Some((pot, item)) = self.pot_feeds.next(), if !self.pot_feeds.is_empty() => {
-                    self.on_pot_item(pot, item).await
+                Some(item) = self.follows.next(), if !self.follows.is_empty() => {
+                    let told = self.follows.on_item(&self.hub, item).await;
+                    told.and_then(|told| frame(&told)).into_iter().collect()
                 }
                 Some(item) = self.map.next_item(), if self.map.is_watching() => {
                     let told = self.map.on_item(item, self.hub.db()).await;
@@ -188,7 +187,14 @@ impl Connection {
                 self.typing(channel);
                 Vec::new()
             }
-            Ok(ClientFrame::WatchPot { pot, version }) => self.watch_pot(pot, version).await,
+            // Every signed-in member may follow any pot or proposal: both are public to members,
+            // and what is sent is only a version number.
+            Ok(ClientFrame::WatchPot { pot, version }) => {
+                self.follow(Followed::Pot(pot), version).await
+            }
+            Ok(ClientFrame::WatchProposal { proposal, version }) => {
+                self.follow(Followed::Proposal(proposal), version).await
+            }
             Ok(ClientFrame::WatchMap { version }) => {
                 let told = self.map.watch(&self.hub.map, self.hub.db(), version).await;
                 told.and_then(|told| frame(&told)).into_iter().collect()
@@ -234,51 +240,9 @@ impl Connection {
         outbox
     }
 
-    /// Every signed-in member may follow any pot: the network's money is public to its members.
-    async fn watch_pot(&mut self, pot: i64, version: i64) -> Outbox {
-        if !self.pot_versions.contains_key(&pot) && self.pot_versions.len() >= MAX_POTS {
-            return Vec::new();
-        }
-        let Ok((receiver, current)) = self.hub.pots.watch(self.hub.db(), pot).await else {
-            return Vec::new();
-        };
-        self.pot_feeds.insert(pot, BroadcastStream::new(receiver));
-        self.pot_versions.insert(pot, version);
-        self.tell_pot(pot, current)
-    }
-
-    async fn on_pot_item(
-        &mut self,
-        pot: i64,
-        item: Result<i64, BroadcastStreamRecvError>,
-    ) -> Outbox {
-        let version = match item {
-            Ok(version) => version,
-            // Missed some versions: only the latest matters, and the table has it.
-            Err(BroadcastStreamRecvError::Lagged(_)) => {
-                match sqlx::query_as::<_, (i64,)>("SELECT version FROM pots WHERE id = $1")
-                    .bind(pot)
-                    .fetch_one(self.hub.db())
-                    .await
-                {
-                    Ok((version,)) => version,
-                    Err(_) => return Vec::new(),
-                }
-            }
-        };
-        self.tell_pot(pot, version)
-    }
-
-    fn tell_pot(&mut self, pot: i64, version: i64) -> Outbox {
-        match self.pot_versions.get_mut(&pot) {
-            Some(known) if version > *known => {
-                *known = version;
-                frame(&ServerFrame::PotChanged { pot, version })
-                    .into_iter()
-                    .collect()
-            }
-            _ => Vec::new(),
-        }
+    async fn follow(&mut self, followed: Followed, version: i64) -> Outbox {
+        let told = self.follows.follow(&self.hub, followed, version).await;
+        told.and_then(|told| frame(&told)).into_iter().collect()
     }
 
     fn unsubscribe(&mut self, channel: i64) {

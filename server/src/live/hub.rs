@@ -2,8 +2,8 @@
 //! or by PostgreSQL) that a channel moved, it reads the new rows once and fans them out.
 use super::frames::{self, Delivery};
 use super::map_watch::MapWatch;
-use super::pot_watch::PotWatches;
 use super::signals::{self, NodeSignal, REMOTE_PRESENCE_SECONDS};
+use super::version_watch::{VersionWatches, POT_VERSION};
 use app::discussion::notices::Notice;
 use app::discussion::types::{Author, ServerFrame};
 use sqlx::AnyPool;
@@ -40,7 +40,9 @@ pub struct Hub {
     /// How often each connection is pinged and its rights checked again.
     connection_check_every: Duration,
     /// Pages following pots' money.
-    pub pots: PotWatches,
+    pub pots: VersionWatches,
+    /// Pages following proposals' stances.
+    pub proposals: VersionWatches,
     /// Pages following the member map.
     pub map: MapWatch,
 }
@@ -57,7 +59,8 @@ impl Hub {
             node: rand::random(),
             signals_out,
             connection_check_every,
-            pots: PotWatches::default(),
+            pots: VersionWatches::new(POT_VERSION),
+            proposals: VersionWatches::new(app::decisions::live::VERSION_SQL),
             map: MapWatch::default(),
         }
     }
@@ -233,6 +236,7 @@ impl Hub {
             }
         }
         self.pots.check_all(&self.db).await;
+        self.proposals.check_all(&self.db).await;
         self.map.check(&self.db).await;
     }
 

@@ -1,13 +1,14 @@
 //! Live delivery: the hub that fans committed events out to this node's connections, the
 //! WebSocket endpoint, and (on PostgreSQL) the listener that hears other nodes' commits.
 mod connection;
+mod follows;
 mod frames;
 pub mod hub;
 mod map_watch;
 mod pg_listener;
-mod pot_watch;
 mod signals;
 mod socket;
+mod version_watch;
 
 use crate::db::{Database, NativePool};
 use app::discussion::notices::{LiveNotice, LiveNotifier, Notice};
@@ -67,7 +68,10 @@ async fn fan_out(hub: Arc<Hub>, mut notices: UnboundedReceiver<LiveNotice>) {
                     let seq = latest.entry(notice.channel).or_insert(notice.seq);
                     *seq = (*seq).max(notice.seq);
                 }
-                LiveNotice::Pot(change) => hub.pots.on_change(change),
+                LiveNotice::Pot(change) => hub.pots.on_change(change.pot_id, change.version),
+                LiveNotice::Proposal(change) => {
+                    hub.proposals.on_change(change.proposal_id, change.version)
+                }
                 LiveNotice::Map(change) => hub.map.on_change(change.version),
             }
             next = notices.try_recv().ok();

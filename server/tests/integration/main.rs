@@ -16,6 +16,7 @@ mod decisions;
 mod discussion_privacy;
 mod discussion_rules;
 mod live;
+mod live_follows;
 mod map;
 mod map_privacy;
 mod pages;
