@@ -1,4 +1,5 @@
 //! The `edges` server: configuration, database, HTTP wiring, demo data and operator commands.
+pub mod backup;
 pub mod db;
 pub mod http;
 pub mod live;

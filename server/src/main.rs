@@ -2,7 +2,7 @@
 use clap::{Args, Parser, Subcommand};
 use demo_network::DemoParams;
 use indicatif::ProgressBar;
-use server::{db, http, pb, seed, users};
+use server::{backup, db, http, pb, seed, users};
 use std::io::{IsTerminal, Read};
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -73,6 +73,21 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Copy a SQLite database while it is served (PostgreSQL: says how to use pg_dump).
+    Backup {
+        /// The new file; never overwritten.
+        #[arg(long)]
+        to: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArg,
+    },
+    /// Restore a backup into an empty or new SQLite database (PostgreSQL: says how).
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArg,
     },
     /// Participatory budgeting files (pabulib .pb).
     Pb {
@@ -191,6 +206,16 @@ async fn run(command: Command) -> Result<(), AnyError> {
                 },
             )
             .await
+        }
+        Command::Backup { to, database } => {
+            let saved = backup::backup(&database.database_url, &to).await?;
+            println!("backed up to {}: {saved}", to.display());
+            Ok(())
+        }
+        Command::Restore { from, database } => {
+            let restored = backup::restore(&from, &database.database_url).await?;
+            println!("restored {}: {restored}", database.database_url);
+            Ok(())
         }
         Command::Migrate { database } => {
             open(&database).await?;

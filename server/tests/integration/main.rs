@@ -4,6 +4,7 @@ mod common;
 
 mod accounts;
 mod authorization;
+mod backup;
 mod ballots;
 mod budget_consent;
 mod budget_money;
