@@ -37,3 +37,23 @@ test("a wrong password is refused with a message beside the form", async ({ page
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByText("This email and password do not match an account.")).toBeVisible();
 });
+
+test("a member downloads their data from their profile", async ({ page }) => {
+  const email = `amara.${Date.now()}@example.org`;
+  await open(page, "/signup");
+  await page.getByLabel("Your name").fill("Amara Okafor");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long passphrase");
+  await page.getByLabel("Home city").selectOption({ label: "Paris" });
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page).toHaveURL(/\/me$/);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download my data" }).click();
+  const archive = await download;
+  expect(archive.suggestedFilename()).toBe("edges-my-data.zip");
+  const path = await archive.path();
+  const fs = await import("node:fs");
+  // A ZIP starts with "PK".
+  expect(fs.readFileSync(path).subarray(0, 2).toString()).toBe("PK");
+});

@@ -50,6 +50,11 @@ pub fn EditProfilePage() -> impl IntoView {
                     }.into_any(),
                 })}
             </Suspense>
+            <section class="my-data" aria-labelledby="my-data-title">
+                <h2 id="my-data-title">{t!(i18n, profile.my_data)}</h2>
+                <p class="hint">{t!(i18n, profile.my_data_hint)}</p>
+                <a href="/me/data.zip" rel="external" download class="button secondary">{t!(i18n, profile.download_data)}</a>
+            </section>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The HTTP application: pages, server functions, health check, sessions and the guards around them.
 mod decision_export;
 mod exports;
+mod member_data;
 pub mod metrics;
 mod security;
 pub mod sessions;
@@ -117,6 +118,7 @@ pub async fn router(
         )
         .route("/decisions/log.csv", get(decision_export::csv))
         .route("/decisions/log.md", get(decision_export::markdown))
+        .route("/me/data.zip", get(member_data::member_data_zip))
         .with_state(state.db.clone());
     if config.test_clock {
         tracing::warn!("test clock enabled: POST /test-clock moves this node's time");

@@ -98,13 +98,7 @@ async fn mentioning_someone_who_cannot_read_the_channel_tells_them_nothing() {
 #[tokio::test(flavor = "multi_thread")]
 async fn parallel_posts_cannot_slip_past_the_rate_limit() {
     on_every_backend(|server| async move {
-        let channel = server
-            .scalar(&format!(
-                "SELECT c.id FROM channels c JOIN users u ON u.city_id = c.city_id \
-                 WHERE c.kind = 'city' AND u.email = '{DEMO_MEMBER_EMAIL}'"
-            ))
-            .await
-            .to_string();
+        let channel = server.home_channel_of(DEMO_MEMBER_EMAIL).await.to_string();
         let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
         let before = server.scalar("SELECT COUNT(*) FROM messages").await;
         let attempts = (0..20).map(|n| {
@@ -181,13 +175,7 @@ async fn a_client_that_stops_answering_pings_is_disconnected() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_muted_member_cannot_post_until_the_mute_is_lifted() {
     on_every_backend(|server| async move {
-        let channel = server
-            .scalar(&format!(
-                "SELECT c.id FROM channels c JOIN users u ON u.city_id = c.city_id \
-                 WHERE c.kind = 'city' AND u.email = '{DEMO_MEMBER_EMAIL}'"
-            ))
-            .await
-            .to_string();
+        let channel = server.home_channel_of(DEMO_MEMBER_EMAIL).await.to_string();
         let member_id = user_field(&server, DEMO_MEMBER_EMAIL, "id").await;
         let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
         let connector = server.signed_in(demo_network::DEMO_CONNECTOR_EMAIL).await;

@@ -10,11 +10,7 @@ use std::collections::BTreeSet;
 
 /// The demo member's city channel, and that channel's current sequence number.
 async fn home_channel(server: &TestServer) -> (i64, i64) {
-    let sql = format!(
-        "SELECT c.id FROM channels c JOIN users u ON u.city_id = c.city_id \
-         WHERE c.kind = 'city' AND u.email = '{DEMO_MEMBER_EMAIL}'"
-    );
-    let channel = server.scalar(&sql).await;
+    let channel = server.home_channel_of(DEMO_MEMBER_EMAIL).await;
     let seq = server
         .scalar(&format!(
             "SELECT last_seq FROM channels WHERE id = {channel}"

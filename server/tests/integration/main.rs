@@ -20,6 +20,7 @@ mod live;
 mod live_follows;
 mod map;
 mod map_privacy;
+mod member_data;
 mod pages;
 mod pb_files;
 mod two_nodes;

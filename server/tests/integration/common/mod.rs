@@ -111,6 +111,15 @@ pub const SMALL_NETWORK: DemoParams = DemoParams {
 };
 
 impl TestServer {
+    /// The channel of the member's home city.
+    pub async fn home_channel_of(&self, email: &str) -> i64 {
+        self.scalar(&format!(
+            "SELECT c.id FROM channels c JOIN users u ON u.city_id = c.city_id \
+             WHERE c.kind = 'city' AND u.email = '{email}'"
+        ))
+        .await
+    }
+
     pub async fn start(url: &str, backend: &'static str) -> TestServer {
         Self::start_with(url, backend, HttpConfig::default()).await
     }
