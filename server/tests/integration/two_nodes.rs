@@ -1,5 +1,6 @@
 //! Two `edges` processes on one PostgreSQL database, a live client on each: messages posted on
-//! either node reach both, in order, once.
+//! either node reach both, in order, once; a stance taken on one node moves the proposal's page
+//! open on the other.
 
 use crate::common::live::LiveClient;
 use crate::common::process::{edges, start_node};
@@ -25,20 +26,32 @@ async fn session(base: &str, email: &str) -> (Client, String) {
     (client, cookie)
 }
 
-async fn post(client: &Client, base: &str, cookie: &str, channel: i64, body: &str) {
+async fn call(client: &Client, base: &str, cookie: &str, endpoint: &str, form: &[(&str, &str)]) {
     let response = client
-        .post(format!("{base}/api/post_message"))
+        .post(format!("{base}/api/{endpoint}"))
         .header("accept", "application/json")
         .header("cookie", cookie)
-        .form(&[("channel", channel.to_string().as_str()), ("body", body)])
+        .form(form)
         .send()
         .await
-        .expect("post");
+        .expect("answer");
     assert!(
         response.status().is_success(),
-        "post on {base}: {}",
+        "{endpoint} on {base}: {}",
         response.status()
     );
+}
+
+async fn post(client: &Client, base: &str, cookie: &str, channel: i64, body: &str) {
+    let channel = channel.to_string();
+    call(
+        client,
+        base,
+        cookie,
+        "post_message",
+        &[("channel", &channel), ("body", body)],
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -135,4 +148,41 @@ async fn messages_cross_between_two_nodes_both_ways() {
             break;
         }
     }
+
+    // An open proposal of the member's city, on the connector's screen on the second node.
+    let (proposal,): (i64,) = sqlx::query_as(
+        "SELECT p.id FROM proposals p JOIN users u ON u.city_id = p.city_id \
+         WHERE u.email = $1 AND p.status = 'open' AND p.kind = 'lazy_consent' \
+         AND p.id NOT IN (SELECT proposal_id FROM stances WHERE user_id = u.id) ORDER BY p.id LIMIT 1",
+    )
+    .bind(DEMO_MEMBER_EMAIL)
+    .fetch_one(&database)
+    .await
+    .expect("an open proposal the member has not answered");
+    let (shown,): (i64,) = sqlx::query_as(app::decisions::live::VERSION_SQL)
+        .bind(proposal)
+        .fetch_one(&database)
+        .await
+        .expect("its version");
+    on_second
+        .send(serde_json::json!({"type": "watch_proposal", "proposal": proposal, "version": shown}))
+        .await;
+    // Frames are handled in order: once this is denied, the second node follows the proposal.
+    on_second.subscribe(i64::MAX, 0).await;
+    on_second.frame_of_type("denied").await;
+    let id = proposal.to_string();
+    call(
+        &alice,
+        &first.base,
+        &alice_cookie,
+        "take_stance",
+        &[("proposal", &id), ("stance", "agree")],
+    )
+    .await;
+    let heard = on_second.frame_of_type("proposal_changed").await;
+    assert_eq!(heard["proposal"], proposal);
+    assert!(
+        heard["version"].as_i64() > Some(shown),
+        "{heard} after {shown}"
+    );
 }
