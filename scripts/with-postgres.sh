@@ -37,7 +37,7 @@ trap cleanup EXIT
 
 as_postgres "$pg_bin/initdb" -D "$data_dir/cluster" --auth=trust --username=postgres -E UTF8 >/dev/null
 as_postgres "$pg_bin/pg_ctl" -D "$data_dir/cluster" -l "$data_dir/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $data_dir -c fsync=off -c max_connections=300" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $data_dir -c fsync=off -c max_connections=300 -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=256MB" start >/dev/null
 
 export DATABASE_URL_PG="postgres://postgres@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $port"
