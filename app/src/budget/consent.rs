@@ -145,7 +145,7 @@ pub async fn for_round(
 ) -> Result<RulesConsent, AppError> {
     let agreed_in = rules_decision(db, round.id).await?;
     let needs = match may_manage
-        && round.phase == Phase::Draft
+        && round.phase != Phase::Tallied
         && agreed_in.is_none()
         && rules(db).await?.rules_need_decision
     {

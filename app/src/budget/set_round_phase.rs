@@ -2,8 +2,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Managers move a round to another phase of its mode (a tallied ballot round stays tallied).
-/// When the admins ask for it, a draft opens only citing the passed lazy-consent `decision` of
-/// the pot's scope that agreed its rules.
+/// When the admins ask for it, a round moves past its draft only citing the passed lazy-consent
+/// `decision` of the pot's scope that agreed its rules.
 #[server(endpoint = "set_round_phase")]
 pub async fn set_round_phase(
     round: i64,
@@ -34,8 +34,9 @@ pub async fn set_round_phase(
         actor_id: viewer.id,
         at: now(),
     };
-    let leaves_draft = round.phase == Phase::Draft;
-    if leaves_draft
+    // Rules are in effect in every phase but the draft, so any move past it asks: a round
+    // imported straight into review, or one opened before the admins asked, too.
+    if phase != Phase::Draft
         && consent::rules(&state.db).await?.rules_need_decision
         && consent::rules_decision(&state.db, round.id)
             .await?

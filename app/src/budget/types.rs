@@ -160,7 +160,7 @@ pub struct RoundSummary {
 /// What must wait for a passed lazy-consent decision of the pot's scope, as the admins set it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentRules {
-    /// A round's rules take effect (it leaves its draft) only once a decision agreed them.
+    /// A round moves past its draft (its rules take effect) only once a decision agreed them.
     pub rules_need_decision: bool,
     /// A payout of more than this needs a decision; None: no payout does.
     pub payout_decision_above_cents: Option<i64>,
@@ -175,8 +175,8 @@ pub struct DecisionChoices {
     pub scope: String,
 }
 
-/// How a round's rules were agreed, for everyone; and for its managers, while it is a draft
-/// whose rules need a decision before it opens, what they may cite.
+/// How a round's rules were agreed, for everyone; and for its managers, while its rules still
+/// need a decision before it moves past its draft, what they may cite.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RulesConsent {
     pub agreed_in: Option<DecisionRef>,

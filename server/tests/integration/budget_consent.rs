@@ -1,7 +1,7 @@
 //! Budgets that wait for the network's word: with the admins' rules on, a round opens and a large
 //! payout goes out only citing a passed lazy-consent decision of the pot's own scope.
 
-use crate::common::money::{ok, open_bucket, pot_of};
+use crate::common::money::{ok, open_bucket, open_funding_round, pot_of};
 use crate::common::{on_every_backend, TestServer};
 use crate::decisions::{member_of, outcome, propose};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
@@ -67,6 +67,10 @@ async fn rounds_and_large_payouts_wait_for_a_passed_decision_of_their_scope() {
         assert_eq!(overview["consent"]["payout_decision_above_cents"], 300_000, "the demo's rule");
         assert_eq!(overview["may_set_consent"], false);
 
+        // A round opened before the admins ask: it waits too, at its next move.
+        let pot = pot_of(&server, Some("paris")).await.to_string();
+        let earlier = open_funding_round(&server, &connector, pot.parse().expect("id"), "").await.to_string();
+
         let rules = [("rules_need_decision", "on"), ("payout_above", "100")];
         for (who, client) in [("member", &member), ("connector", &connector)] {
             let (status, _) = attempt(&server, client, "set_budget_consent", &rules).await;
@@ -80,7 +84,14 @@ async fn rounds_and_large_payouts_wait_for_a_passed_decision_of_their_scope() {
         assert_eq!(overview["consent"]["payout_decision_above_cents"], 10_000);
 
         let (paris, lyon, open) = decisions(&server).await;
-        let pot = pot_of(&server, Some("paris")).await.to_string();
+        let close_earlier = [("round", earlier.as_str()), ("phase", "closed")];
+        let (status, problem) = attempt(&server, &connector, "set_round_phase", &close_earlier).await;
+        assert_eq!((status, problem.as_str()), (422, Some("NeedsDecision")), "its rules were never agreed");
+        let page = ok(&server, &connector, "get_round", &[("round", &earlier)]).await;
+        assert!(page["rules_consent"]["needs"]["decisions"].is_array(), "the connector is asked");
+        let paris_id = paris.to_string();
+        ok(&server, &connector, "set_round_phase", &[close_earlier[0], close_earlier[1], ("decision", &paris_id)]).await;
+        assert_eq!(phase_of(&server, &earlier).await, "closed");
         let created = ok(&server, &connector, "create_round", &[("pot", &pot), ("mode", "funding"), ("title", "Spring commons"), ("description", ""), ("cap_per_bucket", "")]).await;
         let round = created.as_i64().expect("round id").to_string();
         let page = ok(&server, &connector, "get_round", &[("round", &round)]).await;
