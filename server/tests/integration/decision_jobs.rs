@@ -4,7 +4,7 @@
 
 use crate::common::process::{edges, start_node_with, Node};
 use crate::decisions::local;
-use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL, DEMO_PASSWORD};
+use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 use sqlx::AnyPool;
 use std::process::Stdio;
@@ -31,23 +31,7 @@ async fn start(url: &str) -> Node {
 }
 
 async fn signed_in(base: &str, email: &str) -> Client {
-    let client = Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client");
-    let response = client
-        .post(format!("{base}/api/log_in"))
-        .header("accept", "application/json")
-        .form(&[("email", email), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .expect("log in");
-    assert!(
-        response.status().is_success(),
-        "{email}: {}",
-        response.status()
-    );
-    client
+    crate::common::process::session_on(base, email).await.0
 }
 
 async fn propose(client: &Client, base: &str, title: &str, closes_in: i64) -> i64 {

@@ -3,34 +3,15 @@
 //! open on the other.
 
 use crate::common::live::LiveClient;
-use crate::common::process::{edges, start_node};
-use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL, DEMO_PASSWORD};
+use crate::common::process::{edges, session_on, start_node};
+use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 use std::process::Stdio;
 
-async fn session(base: &str, email: &str) -> (Client, String) {
-    let client = Client::new();
-    let response = client
-        .post(format!("{base}/api/log_in"))
-        .header("accept", "application/json")
-        .form(&[("email", email), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .expect("log in");
-    assert!(
-        response.status().is_success(),
-        "{email}: {}",
-        response.status()
-    );
-    let cookie = crate::common::session_cookie(&response);
-    (client, cookie)
-}
-
-async fn call(client: &Client, base: &str, cookie: &str, endpoint: &str, form: &[(&str, &str)]) {
+async fn call(client: &Client, base: &str, endpoint: &str, form: &[(&str, &str)]) {
     let response = client
         .post(format!("{base}/api/{endpoint}"))
         .header("accept", "application/json")
-        .header("cookie", cookie)
         .form(form)
         .send()
         .await
@@ -42,12 +23,11 @@ async fn call(client: &Client, base: &str, cookie: &str, endpoint: &str, form: &
     );
 }
 
-async fn post(client: &Client, base: &str, cookie: &str, channel: i64, body: &str) {
+async fn post(client: &Client, base: &str, channel: i64, body: &str) {
     let channel = channel.to_string();
     call(
         client,
         base,
-        cookie,
         "post_message",
         &[("channel", &channel), ("body", body)],
     )
@@ -89,8 +69,8 @@ async fn messages_cross_between_two_nodes_both_ways() {
     .await
     .expect("the member's city channel");
 
-    let (alice, alice_cookie) = session(&first.base, DEMO_MEMBER_EMAIL).await;
-    let (bob, bob_cookie) = session(&second.base, DEMO_CONNECTOR_EMAIL).await;
+    let (alice, alice_cookie) = session_on(&first.base, DEMO_MEMBER_EMAIL).await;
+    let (bob, bob_cookie) = session_on(&second.base, DEMO_CONNECTOR_EMAIL).await;
     let mut on_first = LiveClient::connect(&first.base, &alice_cookie).await;
     let mut on_second = LiveClient::connect(&second.base, &bob_cookie).await;
     on_first.subscribe(channel, start).await;
@@ -99,22 +79,8 @@ async fn messages_cross_between_two_nodes_both_ways() {
     on_first.frame_of_type("presence").await;
     on_second.frame_of_type("presence").await;
 
-    post(
-        &alice,
-        &first.base,
-        &alice_cookie,
-        channel,
-        "posted on the first node",
-    )
-    .await;
-    post(
-        &bob,
-        &second.base,
-        &bob_cookie,
-        channel,
-        "posted on the second node",
-    )
-    .await;
+    post(&alice, &first.base, channel, "posted on the first node").await;
+    post(&bob, &second.base, channel, "posted on the second node").await;
 
     for client in [&mut on_first, &mut on_second] {
         let events = client.events(2).await;
@@ -174,7 +140,6 @@ async fn messages_cross_between_two_nodes_both_ways() {
     call(
         &alice,
         &first.base,
-        &alice_cookie,
         "take_stance",
         &[("proposal", &id), ("stance", "agree")],
     )

@@ -68,3 +68,26 @@ pub async fn start_node_with(url: &str, options: &[&str]) -> Node {
     }
     panic!("{} did not become healthy", node.base);
 }
+
+/// Signs in on a running node: a client that keeps its session cookie, and the cookie itself
+/// (for the live socket).
+pub async fn session_on(base: &str, email: &str) -> (reqwest::Client, String) {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let response = client
+        .post(format!("{base}/api/log_in"))
+        .header("accept", "application/json")
+        .form(&[("email", email), ("password", demo_network::DEMO_PASSWORD)])
+        .send()
+        .await
+        .expect("log in");
+    assert!(
+        response.status().is_success(),
+        "{email}: {}",
+        response.status()
+    );
+    let cookie = super::session_cookie(&response);
+    (client, cookie)
+}
