@@ -1,8 +1,8 @@
 //! The document shell, the router and the session every page shares.
 use crate::accounts::{
-    edit_profile_page::EditProfilePage, get_viewer::get_viewer, log_in::LogIn,
-    log_in_page::LogInPage, log_out::LogOut, profile_page::ProfilePage, sign_up::SignUp,
-    sign_up_page::SignUpPage,
+    delete_account::DeleteAccount, edit_profile_page::EditProfilePage, get_viewer::get_viewer,
+    log_in::LogIn, log_in_page::LogInPage, log_out::LogOut, profile_page::ProfilePage,
+    sign_up::SignUp, sign_up_page::SignUpPage,
 };
 use crate::cities::{cities_page::CitiesPage, city_page::CityPage};
 use crate::home::HomePage;
@@ -90,18 +90,20 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Loads who is signed in once per page load, and again after logging out.
+/// Loads who is signed in once per page load, and again after logging in or out.
 #[component]
 fn SessionProvider(children: Children) -> impl IntoView {
     let log_in = ServerAction::<LogIn>::new();
     let sign_up = ServerAction::<SignUp>::new();
     let log_out = ServerAction::<LogOut>::new();
+    let delete_account = ServerAction::<DeleteAccount>::new();
     let viewer = Resource::new(
         move || {
             (
                 log_in.version().get(),
                 sign_up.version().get(),
                 log_out.version().get(),
+                delete_account.version().get(),
             )
         },
         |_| get_viewer(),
@@ -111,6 +113,7 @@ fn SessionProvider(children: Children) -> impl IntoView {
         log_in,
         sign_up,
         log_out,
+        delete_account,
     });
     children()
 }

@@ -139,6 +139,8 @@ pub enum Problem {
     Duplicate,
     /// This step needs a passed lazy-consent decision of the scope, and none valid was named.
     NeedsDecision,
+    /// The network's only admin cannot leave it without one.
+    LastAdmin,
 }
 
 impl FromServerFnError for AppError {

@@ -3,13 +3,22 @@ use crate::i18n::*;
 use crate::ui::layout::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let query = use_query_map();
+    let account_deleted = move || {
+        query
+            .read()
+            .get("account")
+            .is_some_and(|value| value == "deleted")
+    };
     view! {
         <section class="hero">
+            {move || account_deleted().then(|| view! { <p class="notice" role="status">{t!(i18n, home.account_deleted)}</p> })}
             <h1>{t!(i18n, home.title)}</h1>
             <p class="lead">{t!(i18n, home.intro)}</p>
             <Suspense fallback=|| ()>

@@ -57,3 +57,30 @@ test("a member downloads their data from their profile", async ({ page }) => {
   // A ZIP starts with "PK".
   expect(fs.readFileSync(path).subarray(0, 2).toString()).toBe("PK");
 });
+
+test("a member deletes their account and can no longer log in", async ({ page }) => {
+  const email = `noor.${Date.now()}@example.org`;
+  await open(page, "/signup");
+  await page.getByLabel("Your name").fill("Noor Haddad");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long passphrase");
+  await page.getByLabel("Home city").selectOption({ label: "Barcelona" });
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page).toHaveURL(/\/me$/);
+
+  await page.getByLabel("Your password, to confirm").fill("not my passphrase");
+  await page.getByLabel("I understand that this cannot be undone").check();
+  await page.getByRole("button", { name: "Delete my account for good" }).click();
+  await expect(page.getByText("This email and password do not match an account.")).toBeVisible();
+
+  await page.getByLabel("Your password, to confirm").fill("a long passphrase");
+  await page.getByRole("button", { name: "Delete my account for good" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Your account was deleted/);
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+
+  await open(page, "/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long passphrase");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByText("This email and password do not match an account.")).toBeVisible();
+});

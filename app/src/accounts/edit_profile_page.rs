@@ -1,3 +1,4 @@
+use super::delete_account_form::DeleteAccountForm;
 use super::get_profile_draft::get_profile_draft;
 use super::sign_up_page::{city_list, CitySelect};
 use super::update_profile::UpdateProfile;
@@ -55,6 +56,7 @@ pub fn EditProfilePage() -> impl IntoView {
                 <p class="hint">{t!(i18n, profile.my_data_hint)}</p>
                 <a href="/me/data.zip" rel="external" download class="button secondary">{t!(i18n, profile.download_data)}</a>
             </section>
+            <DeleteAccountForm />
         </section>
     }
 }

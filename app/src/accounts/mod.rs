@@ -1,4 +1,6 @@
 //! Accounts: signing up and in, roles, profiles.
+pub mod delete_account;
+pub mod delete_account_form;
 pub mod edit_profile_page;
 pub mod get_profile;
 pub mod get_profile_draft;
@@ -16,6 +18,8 @@ pub mod validation;
 
 #[cfg(feature = "ssr")]
 pub mod authz;
+#[cfg(feature = "ssr")]
+pub mod deletion;
 #[cfg(feature = "ssr")]
 pub mod login_throttle;
 #[cfg(feature = "ssr")]

@@ -23,12 +23,12 @@ const USER_COLUMNS: &str = "u.id, u.name, u.bio, u.map_visible, u.is_admin, u.is
      FROM users u JOIN cities c ON c.id = u.city_id";
 
 async fn user_row(db: &AnyPool, id: i64) -> Result<Option<UserRow>, AppError> {
-    Ok(
-        sqlx::query_as(&format!("SELECT {USER_COLUMNS} WHERE u.id = $1"))
-            .bind(id)
-            .fetch_optional(db)
-            .await?,
-    )
+    Ok(sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} WHERE u.id = $1 AND u.deleted_at IS NULL"
+    ))
+    .bind(id)
+    .fetch_optional(db)
+    .await?)
 }
 
 #[derive(FromRow)]
@@ -63,7 +63,7 @@ pub async fn connector_cities(db: &AnyPool, user_id: i64) -> Result<Vec<CityRef>
 /// Answers false when there is no such member.
 pub async fn set_alumni(db: &AnyPool, user_id: i64, alumni: bool) -> Result<bool, AppError> {
     let mut tx = db.begin().await?;
-    let done = sqlx::query("UPDATE users SET is_alumni = $2 WHERE id = $1")
+    let done = sqlx::query("UPDATE users SET is_alumni = $2 WHERE id = $1 AND deleted_at IS NULL")
         .bind(user_id)
         .bind(alumni)
         .execute(&mut *tx)

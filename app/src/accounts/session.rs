@@ -71,7 +71,7 @@ impl AuthnBackend for Backend {
     }
 
     async fn get_user(&self, id: &i64) -> Result<Option<SessionUser>, sqlx::Error> {
-        sqlx::query_as("SELECT id, password_hash FROM users WHERE id = $1")
+        sqlx::query_as("SELECT id, password_hash FROM users WHERE id = $1 AND deleted_at IS NULL")
             .bind(id)
             .fetch_optional(&self.db)
             .await

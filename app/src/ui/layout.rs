@@ -1,6 +1,8 @@
 //! The frame around every page: skip link, header with navigation, main landmark.
 use crate::accounts::types::Viewer;
-use crate::accounts::{log_in::LogIn, log_out::LogOut, sign_up::SignUp};
+use crate::accounts::{
+    delete_account::DeleteAccount, log_in::LogIn, log_out::LogOut, sign_up::SignUp,
+};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,6 +15,7 @@ pub struct Session {
     pub log_in: ServerAction<LogIn>,
     pub sign_up: ServerAction<SignUp>,
     pub log_out: ServerAction<LogOut>,
+    pub delete_account: ServerAction<DeleteAccount>,
 }
 
 impl Session {

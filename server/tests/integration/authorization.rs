@@ -23,8 +23,9 @@ fn expectation(endpoint: &str, role: Role) -> Option<bool> {
     })
 }
 
-/// Logging in is tried by everyone in the accounts scenarios, throttle included.
-const TESTED_ELSEWHERE: &[&str] = &["log_in"];
+/// Logging in is tried by everyone in the accounts scenarios, throttle included; deleting one's
+/// account in its own scenarios (it cannot be undone, so the matrix does not try it).
+const TESTED_ELSEWHERE: &[&str] = &["log_in", "delete_account"];
 
 #[test]
 fn every_registered_server_function_has_a_role_expectation() {

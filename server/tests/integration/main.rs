@@ -2,6 +2,7 @@
 //! PostgreSQL. One test binary: every extra one links the whole server again.
 mod common;
 
+mod account_deletion;
 mod accounts;
 mod authorization;
 mod backup;
