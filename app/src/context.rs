@@ -15,11 +15,21 @@ pub struct ServerState {
 }
 
 /// The server's clock: system time plus an offset that only a test clock moves (`edges serve
-/// --test-clock`, never in production). Moving it wakes the scheduler, so what came due runs.
-#[derive(Clone, Debug, Default)]
+/// --test-clock`, never in production). Moving it wakes the scheduler and the mailer, so what came
+/// due runs.
+#[derive(Clone, Debug)]
 pub struct Clock {
     offset: std::sync::Arc<std::sync::atomic::AtomicI64>,
-    moved: std::sync::Arc<tokio::sync::Notify>,
+    moved: std::sync::Arc<tokio::sync::watch::Sender<i64>>,
+}
+
+impl Default for Clock {
+    fn default() -> Self {
+        Clock {
+            offset: Default::default(),
+            moved: std::sync::Arc::new(tokio::sync::watch::Sender::new(0)),
+        }
+    }
 }
 
 impl Clock {
@@ -30,12 +40,12 @@ impl Clock {
     pub fn advance(&self, seconds: i64) {
         self.offset
             .fetch_add(seconds, std::sync::atomic::Ordering::Relaxed);
-        self.moved.notify_one();
+        self.moved.send_modify(|moves| *moves += 1);
     }
 
-    /// Resolves the next time the clock is moved (or at once if it moved since the last call).
-    pub async fn moved(&self) {
-        self.moved.notified().await
+    /// Each waiter keeps one: its `changed()` resolves once the clock moved since it last looked.
+    pub fn watch(&self) -> tokio::sync::watch::Receiver<i64> {
+        self.moved.subscribe()
     }
 }
 

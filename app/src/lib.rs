@@ -11,6 +11,7 @@ pub mod cities;
 pub mod context;
 pub mod decisions;
 pub mod discussion;
+pub mod email;
 pub mod error;
 mod home;
 pub mod map;

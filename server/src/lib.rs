@@ -3,6 +3,7 @@ pub mod backup;
 pub mod db;
 pub mod http;
 pub mod live;
+pub mod mail;
 pub mod pb;
 pub mod scheduler;
 pub mod seed;

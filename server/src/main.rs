@@ -355,6 +355,12 @@ async fn serve(
         options.site_addr = addr;
     }
     let address = options.site_addr;
+    let config = http::HttpConfig {
+        mail: Some(server::mail::MailConfig::from_env(&format!(
+            "http://{address}"
+        ))),
+        ..config
+    };
     let app = http::router(&database, options, &config).await?;
     // Live frames are small and latency matters: no Nagle delay on any connection.
     let listener = axum::serve::ListenerExt::tap_io(

@@ -16,6 +16,7 @@ pub fn node_name() -> String {
 pub fn start(state: ServerState, every: Duration) -> tokio::task::JoinHandle<()> {
     let node = node_name();
     tokio::spawn(async move {
+        let mut moved = state.clock.watch();
         loop {
             match app::decisions::jobs::run_due(&state, &node, state.clock.now()).await {
                 Ok(0) => {}
@@ -24,7 +25,7 @@ pub fn start(state: ServerState, every: Duration) -> tokio::task::JoinHandle<()>
             }
             tokio::select! {
                 () = tokio::time::sleep(every) => {}
-                () = state.clock.moved() => {}
+                _ = moved.changed() => {}
             }
         }
     })

@@ -16,6 +16,9 @@ const FORGOTTEN: &[&str] = &[
     "DELETE FROM mentions WHERE user_id = $1",
     "DELETE FROM city_mutes WHERE user_id = $1",
     "DELETE FROM bucket_cocreators WHERE user_id = $1",
+    "DELETE FROM bucket_notices WHERE user_id = $1",
+    "DELETE FROM email_preferences WHERE user_id = $1",
+    "DELETE FROM email_outbox WHERE user_id = $1",
 ];
 
 /// What the member wrote or started: it stays, without their name.

@@ -56,6 +56,7 @@ pub fn EditProfilePage() -> impl IntoView {
                 <p class="hint">{t!(i18n, profile.my_data_hint)}</p>
                 <a href="/me/data.zip" rel="external" download class="button secondary">{t!(i18n, profile.download_data)}</a>
             </section>
+            <crate::email::email_settings::EmailSettings />
             <DeleteAccountForm />
         </section>
     }

@@ -209,6 +209,7 @@ pub async fn contribute(
             .bind(act.at)
             .execute(&mut *tx)
             .await?;
+        tell_bucket_funded(&mut tx, bucket.id, act.at).await?;
     }
     finish(state, tx, round.pot_id, version).await
 }
@@ -349,5 +350,28 @@ pub async fn finish_pots(
     for change in changes {
         live::committed(state, change);
     }
+    Ok(())
+}
+
+/// Everyone who made the bucket happen hears that it is funded: who started it, its co-creators
+/// and everyone who gave to it, once each.
+async fn tell_bucket_funded(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    bucket_id: i64,
+    at: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO bucket_notices (user_id, bucket_id, kind, created_at) \
+         SELECT people.user_id, $1, 'funded', $2 FROM ( \
+           SELECT created_by AS user_id FROM buckets WHERE id = $1 AND created_by IS NOT NULL \
+           UNION SELECT user_id FROM bucket_cocreators WHERE bucket_id = $1 \
+           UNION SELECT member_id FROM ledger WHERE bucket_id = $1 AND kind = 'contribution' \
+             AND member_id IS NOT NULL \
+         ) people",
+    )
+    .bind(bucket_id)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

@@ -46,6 +46,8 @@ pub struct HttpConfig {
     pub test_clock: bool,
     /// How often the scheduler looks for due jobs.
     pub jobs_every: std::time::Duration,
+    /// Send emails from this node (the `edges serve` default); tests that read emails set it.
+    pub mail: Option<crate::mail::MailConfig>,
 }
 
 impl Default for HttpConfig {
@@ -57,6 +59,7 @@ impl Default for HttpConfig {
             clock: Clock::default(),
             test_clock: false,
             jobs_every: crate::scheduler::LOOK_EVERY,
+            mail: None,
         }
     }
 }
@@ -65,7 +68,7 @@ pub async fn router(
     database: &Database,
     options: LeptosOptions,
     config: &HttpConfig,
-) -> Result<Router, sqlx::Error> {
+) -> Result<Router, RouterError> {
     let live = crate::live::start(database, config.live_check_every);
     let state = ServerState {
         db: database.any.clone(),
@@ -74,6 +77,14 @@ pub async fn router(
         clock: config.clock.clone(),
     };
     crate::scheduler::start(state.clone(), config.jobs_every);
+    let public_url = match &config.mail {
+        Some(mail) => {
+            crate::mail::start(state.clone(), mail.clone()).map_err(RouterError::Mail)?;
+            mail.public_url.clone()
+        }
+        None => format!("http://{}", options.site_addr),
+    };
+    let public_url = app::email::PublicUrl(public_url.into());
     let store = DatabaseSessionStore::open(&database.native).await?;
     tokio::spawn(store.clone().delete_expired_periodically());
     let sessions = SessionManagerLayer::new(store)
@@ -91,7 +102,10 @@ pub async fn router(
 
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            provide_context(public_url.clone());
+        }
     };
     let routes = generate_route_list(App);
     // Built files are served directly; only what is not a file reaches the page renderer's 404.
@@ -119,6 +133,7 @@ pub async fn router(
         .route("/decisions/log.csv", get(decision_export::csv))
         .route("/decisions/log.md", get(decision_export::markdown))
         .route("/me/data.zip", get(member_data::member_data_zip))
+        .route("/email/unsubscribe/{token}", post(one_click_unsubscribe))
         .with_state(state.db.clone());
     if config.test_clock {
         tracing::warn!("test clock enabled: POST /test-clock moves this node's time");
@@ -160,6 +175,27 @@ fn header_layer(
     value: &'static str,
 ) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RouterError {
+    #[error("sessions: {0}")]
+    Sessions(#[from] sqlx::Error),
+    #[error("email cannot work with this configuration: {0}")]
+    Mail(String),
+}
+
+/// RFC 8058's one-click unsubscribe: the POST a mail client makes from the `List-Unsubscribe`
+/// header. (People who click the link in the email get a page with one button instead.)
+async fn one_click_unsubscribe(
+    State(db): State<sqlx::AnyPool>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> StatusCode {
+    match app::email::preferences::unsubscribe(&db, &token).await {
+        Ok(true) => StatusCode::OK,
+        Ok(false) => StatusCode::NOT_FOUND,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
 }
 
 async fn healthz(State(db): State<sqlx::AnyPool>) -> (StatusCode, &'static str) {

@@ -32,6 +32,8 @@ pub enum SeedError {
     Hash,
     #[error("could not set up the demo budgets: {0}")]
     Budgets(app::error::AppError),
+    #[error("could not mark the demo history as told: {0}")]
+    Mail(app::error::AppError),
 }
 
 /// Bound parameters per multi-row INSERT. SQLite finds each `$N` of a statement by a linear
@@ -95,6 +97,13 @@ pub async fn seed(
     budgets::insert(db, dialect, params.seed, app::context::now())
         .await
         .map_err(SeedError::Budgets)?;
+    // The demo's history happened before anyone could be emailed about it.
+    crate::mail::queue::count_history_as_told(db)
+        .await
+        .map_err(SeedError::Mail)?;
+    crate::mail::digest::start_digests_at(db, app::context::now())
+        .await
+        .map_err(SeedError::Mail)?;
     // Statistics for the query planner, which SQLite never gathers by itself: without them it
     // counts a city's members row by row instead of from an index (14 ms against 4 for /cities).
     sqlx::query("ANALYZE").execute(db).await?;

@@ -17,6 +17,7 @@ mod decision_rules;
 mod decisions;
 mod discussion_privacy;
 mod discussion_rules;
+mod email;
 mod live;
 mod live_follows;
 mod map;

@@ -39,11 +39,23 @@ where
     F: Fn(TestServer) -> Fut,
     Fut: Future<Output = ()>,
 {
+    on_every_backend_configured(|_| config.clone(), scenario).await
+}
+
+/// The same, with each backend's server configured on its own (its own clock, its own mail
+/// folder), so nothing one run leaves behind reaches the other.
+pub async fn on_every_backend_configured<C, F, Fut>(config: C, scenario: F)
+where
+    C: Fn(&'static str) -> HttpConfig,
+    F: Fn(TestServer) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let dir = tempfile::tempdir().expect("temporary directory");
     let sqlite_url = format!("sqlite://{}", dir.path().join("edges.db").display());
-    scenario(TestServer::start_with(&sqlite_url, "sqlite", config.clone()).await).await;
+    scenario(TestServer::start_with(&sqlite_url, "sqlite", config("sqlite")).await).await;
     match ScratchDatabase::create().await {
         Some(database) => {
+            let config = config("postgres");
             scenario(TestServer::start_with(&database.url, "postgres", config).await).await;
             database.remove().await;
         }

@@ -1,0 +1,95 @@
+//! Email preferences in the database. A member without a row has the defaults; the row (and its
+//! unsubscribe secret) is made the first time they save or are emailed.
+use super::types::{Digest, EmailPreferences};
+use crate::context::Flag;
+use crate::error::AppError;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+#[derive(FromRow)]
+struct PreferencesRow {
+    mentions: Flag,
+    replies: Flag,
+    decisions: Flag,
+    buckets: Flag,
+    digest: String,
+}
+
+impl From<PreferencesRow> for EmailPreferences {
+    fn from(row: PreferencesRow) -> Self {
+        EmailPreferences {
+            mentions: row.mentions.0,
+            replies: row.replies.0,
+            decisions: row.decisions.0,
+            buckets: row.buckets.0,
+            digest: Digest::parse(&row.digest).unwrap_or(Digest::Weekly),
+        }
+    }
+}
+
+/// 32 random bytes, hex: the unsubscribe link's secret.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+pub async fn of(db: &AnyPool, user_id: i64) -> Result<EmailPreferences, AppError> {
+    let row: Option<PreferencesRow> = sqlx::query_as(
+        "SELECT mentions, replies, decisions, buckets, digest FROM email_preferences \
+         WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(EmailPreferences::from).unwrap_or_default())
+}
+
+/// The member's unsubscribe secret, making their row (with the defaults) when they have none.
+pub async fn token_of(conn: &mut AnyConnection, user_id: i64) -> Result<String, AppError> {
+    sqlx::query(
+        "INSERT INTO email_preferences (user_id, unsubscribe_token) VALUES ($1, $2) \
+         ON CONFLICT (user_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(new_token())
+    .execute(&mut *conn)
+    .await?;
+    let (token,): (String,) =
+        sqlx::query_as("SELECT unsubscribe_token FROM email_preferences WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(token)
+}
+
+pub async fn save(db: &AnyPool, user_id: i64, wanted: &EmailPreferences) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO email_preferences (user_id, mentions, replies, decisions, buckets, digest, \
+         unsubscribe_token) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (user_id) DO UPDATE SET mentions = $2, replies = $3, decisions = $4, \
+         buckets = $5, digest = $6",
+    )
+    .bind(user_id)
+    .bind(wanted.mentions)
+    .bind(wanted.replies)
+    .bind(wanted.decisions)
+    .bind(wanted.buckets)
+    .bind(wanted.digest.as_str())
+    .bind(new_token())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Turns every email off for the member whose link this is. Answers false for an unknown secret.
+pub async fn unsubscribe(db: &AnyPool, token: &str) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "UPDATE email_preferences SET mentions = FALSE, replies = FALSE, decisions = FALSE, \
+         buckets = FALSE, digest = 'off' WHERE unsubscribe_token = $1",
+    )
+    .bind(token)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}

@@ -1,0 +1,30 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Saves which emails the signed-in member gets. Checkboxes: absent from the form means off.
+#[server(endpoint = "update_email_preferences")]
+pub async fn update_email_preferences(
+    mentions: Option<String>,
+    replies: Option<String>,
+    decisions: Option<String>,
+    buckets: Option<String>,
+    digest: String,
+) -> Result<(), AppError> {
+    use super::types::{Digest, EmailPreferences};
+    use crate::context::{db, fail};
+    use crate::error::Problem;
+
+    let viewer = crate::accounts::authz::signed_in().await?;
+    let digest = Digest::parse(&digest)
+        .ok_or_else(|| fail(AppError::invalid("digest", Problem::Required)))?;
+    let ticked =
+        |value: Option<String>| value.is_some_and(|value| value == "on" || value == "true");
+    let wanted = EmailPreferences {
+        mentions: ticked(mentions),
+        replies: ticked(replies),
+        decisions: ticked(decisions),
+        buckets: ticked(buckets),
+        digest,
+    };
+    super::preferences::save(&db()?, viewer.id, &wanted).await
+}
