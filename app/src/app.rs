@@ -8,7 +8,7 @@ use crate::cities::{cities_page::CitiesPage, city_page::CityPage};
 use crate::home::HomePage;
 use crate::i18n::*;
 use crate::ui::layout::{Layout, Session};
-use crate::{budget, decisions, discussion, email, map};
+use crate::{budget, decisions, discussion, email, invitations, map};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/messages/:id/history") view=discussion::history_page::HistoryPage ssr=SsrMode::Async />
                             <Route path=path!("/map") view=map::MapPage ssr=SsrMode::Async />
                             <Route path=path!("/email/unsubscribe/:token") view=email::unsubscribe_page::UnsubscribePage ssr=SsrMode::Async />
+                            <Route path=path!("/join/:token") view=invitations::join_page::JoinPage ssr=SsrMode::Async />
                             <Route path=path!("/email/unsubscribed") view=email::unsubscribe_page::UnsubscribedPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets") view=budget::BudgetsPage ssr=SsrMode::Async />
                             <Route path=path!("/budgets/rounds/:id") view=budget::round_page::RoundPage ssr=SsrMode::Async />

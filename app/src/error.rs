@@ -141,6 +141,12 @@ pub enum Problem {
     NeedsDecision,
     /// The network's only admin cannot leave it without one.
     LastAdmin,
+    /// Someone with this email is a member already.
+    AlreadyMember,
+    /// The invitation link is unknown, used, expired or revoked.
+    InvitationInvalid,
+    /// Joining needs an invitation from a connector.
+    InvitationNeeded,
 }
 
 impl FromServerFnError for AppError {

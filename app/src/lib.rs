@@ -14,6 +14,7 @@ pub mod discussion;
 pub mod email;
 pub mod error;
 mod home;
+pub mod invitations;
 pub mod map;
 #[cfg(feature = "ssr")]
 pub mod markdown;

@@ -183,7 +183,10 @@ pub struct NewUser<'a> {
 
 /// Inserts the account; `None` when the email is already taken (decided by the unique index, so two
 /// simultaneous sign-ups cannot both win).
-pub async fn insert_user(db: &AnyPool, user: NewUser<'_>) -> Result<Option<i64>, AppError> {
+pub async fn insert_user<'e, E>(executor: E, user: NewUser<'_>) -> Result<Option<i64>, AppError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO users (email, name, name_lower, password_hash, city_id, bio, map_visible, \
          is_admin, is_alumni, created_at) \
@@ -195,7 +198,7 @@ pub async fn insert_user(db: &AnyPool, user: NewUser<'_>) -> Result<Option<i64>,
     .bind(user.password_hash)
     .bind(user.city_id)
     .bind(user.now)
-    .fetch_one(db)
+    .fetch_one(executor)
     .await;
     match inserted {
         Ok((id,)) => Ok(Some(id)),

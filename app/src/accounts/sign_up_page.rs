@@ -1,13 +1,14 @@
 use crate::cities::list_cities::list_cities;
 use crate::cities::types::CitySummary;
 use crate::i18n::*;
+use crate::invitations::get_sign_up_policy::get_sign_up_policy;
 use crate::ui::errors::{form_level_error, ErrorMessage};
 use crate::ui::field::Field;
 use crate::ui::layout::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const FIELDS: &[&str] = &["name", "email", "password", "city"];
+const FIELDS: &[&str] = &["name", "email", "password", "city", "invitation"];
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
@@ -15,9 +16,15 @@ pub fn SignUpPage() -> impl IntoView {
     let sign_up = use_session().sign_up;
     let cities = city_list();
     let error = Signal::derive(move || sign_up.value().get().and_then(Result::err));
+    let invitation_only = Resource::new(|| (), |_| get_sign_up_policy());
     view! {
         <section class="form-page">
             <h1>{t!(i18n, auth.sign_up_title)}</h1>
+            <Suspense fallback=|| ()>
+                {move || invitation_only.get().and_then(Result::ok).filter(|only| *only).map(|_| view! {
+                    <p class="notice" role="status">{t!(i18n, errors.invitation_needed)}</p>
+                })}
+            </Suspense>
             {move || form_level_error(error.get(), FIELDS).map(|error| view! { <ErrorMessage error /> })}
             <ActionForm action=sign_up>
                 <Field name="name" autocomplete="name" required=true

@@ -9,9 +9,15 @@ use leptos_router::components::A;
 pub fn CitiesPage() -> impl IntoView {
     let i18n = use_i18n();
     let cities = Resource::new(|| (), |_| list_cities());
+    let session = crate::ui::layout::use_session();
     view! {
         <h1>{t!(i18n, cities.title)}</h1>
         <p class="lead">{t!(i18n, cities.intro)}</p>
+        {move || {
+            let viewer = session.current()?;
+            (viewer.is_admin && !viewer.is_alumni)
+                .then(|| view! { <crate::invitations::sign_up_policy_form::SignUpPolicyForm /> })
+        }}
         <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
             {move || cities.get().map(|cities| match cities {
                 Ok(cities) => view! { <Continents cities /> }.into_any(),

@@ -6,6 +6,10 @@ use super::types::{CityDetail, MembersPage, Newcomer};
 use crate::accounts::types::MemberCard;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::invitations::invitations_panel::{Invitations, InvitationsPanel};
+use crate::invitations::invite_member::InviteMember;
+use crate::invitations::list_invitations::list_invitations;
+use crate::invitations::revoke_invitation::RevokeInvitation;
 use crate::ui::errors::ErrorMessage;
 use crate::ui::layout::use_session;
 use leptos::prelude::*;
@@ -13,6 +17,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 type Loaded<T> = Resource<Result<T, AppError>>;
+
+/// The invitations panel's list and actions, made with the page's other resources.
+#[derive(Clone, Copy)]
+struct InvitationTools {
+    invitations: Invitations,
+    invite: ServerAction<InviteMember>,
+    revoke: ServerAction<RevokeInvitation>,
+}
 
 /// Every resource of the page is created here, once, outside the Suspense boundaries: resources
 /// made inside a boundary's children would be made again on each render of those children.
@@ -35,10 +47,21 @@ pub fn CityPage() -> impl IntoView {
         |(slug, search, page)| list_city_members(slug, search, page - 1),
     );
     let newcomers = Resource::new(move || slug.get(), list_newcomers);
+    let invite = ServerAction::<InviteMember>::new();
+    let revoke = ServerAction::<RevokeInvitation>::new();
+    let invitations = Resource::new(
+        move || (slug.get(), invite.version().get(), revoke.version().get()),
+        |(slug, _, _)| list_invitations(slug),
+    );
+    let invitation_tools = InvitationTools {
+        invitations,
+        invite,
+        revoke,
+    };
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, errors.loading)}</p> }>
             {move || city.get().map(|city| match city {
-                Ok(city) => view! { <CityView city members newcomers search /> }.into_any(),
+                Ok(city) => view! { <CityView city members newcomers invitation_tools search /> }.into_any(),
                 Err(error) => view! { <ErrorMessage error /> }.into_any(),
             })}
         </Suspense>
@@ -50,6 +73,7 @@ fn CityView(
     city: CityDetail,
     members: Loaded<MembersPage>,
     newcomers: Loaded<Vec<Newcomer>>,
+    invitation_tools: InvitationTools,
     search: Memo<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -57,6 +81,7 @@ fn CityView(
     let count = city.member_count;
     let city_id = city.id;
     let admin_slug = city.slug.clone();
+    let invite_slug = city.slug.clone();
     let connectors = city.connectors.clone();
     view! {
         <h1>{city.name.clone()}</h1>
@@ -72,6 +97,13 @@ fn CityView(
         {move || {
             let viewer = session.current()?;
             viewer.may_coordinate(city_id).then(|| view! { <ConnectorTools newcomers /> })
+        }}
+        {move || {
+            let viewer = session.current()?;
+            let InvitationTools { invitations, invite, revoke } = invitation_tools;
+            viewer.may_coordinate(city_id).then(|| view! {
+                <InvitationsPanel slug=invite_slug.clone() invitations invite revoke />
+            })
         }}
         {move || {
             let viewer = session.current()?;

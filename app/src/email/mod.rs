@@ -8,6 +8,8 @@ pub mod unsubscribe_page;
 pub mod update_email_preferences;
 
 #[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
 pub mod preferences;
 
 /// The address members reach the site at, for links in emails (`EDGES_PUBLIC_URL`). Provided

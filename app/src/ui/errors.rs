@@ -51,6 +51,9 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &Problem) -
         Problem::Duplicate => t_string!(i18n, errors.duplicate).to_string(),
         Problem::NeedsDecision => t_string!(i18n, errors.needs_decision).to_string(),
         Problem::LastAdmin => t_string!(i18n, errors.last_admin).to_string(),
+        Problem::AlreadyMember => t_string!(i18n, errors.already_member).to_string(),
+        Problem::InvitationInvalid => t_string!(i18n, errors.invitation_invalid).to_string(),
+        Problem::InvitationNeeded => t_string!(i18n, errors.invitation_needed).to_string(),
     }
 }
 

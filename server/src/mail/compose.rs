@@ -1,16 +1,7 @@
 //! The words of each email, as plain text. Everything a member wrote is quoted as they wrote it
 //! (markdown is readable as text), cut to a readable length.
 
-/// One email, composed and addressed, as it waits in the outbox.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Email {
-    pub user_id: Option<i64>,
-    pub to: String,
-    pub kind: &'static str,
-    pub subject: String,
-    pub body: String,
-    pub unsubscribe_url: Option<String>,
-}
+pub use app::email::outbox::Email;
 
 const QUOTE_CHARS: usize = 600;
 

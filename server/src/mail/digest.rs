@@ -92,7 +92,7 @@ async fn digest_once(
         tx.commit().await?;
         return Ok(false);
     }
-    let sections = sections(&mut tx, member, base).await?;
+    let sections = sections(&mut tx, &Reader { member, base, now }).await?;
     let period = match Digest::parse(&member.digest) {
         Some(Digest::Daily) => "day",
         _ => "week",
@@ -119,19 +119,17 @@ async fn digest_once(
 }
 
 /// Open decisions of the member's city and the network they have not taken a stance on.
-async fn waiting(
-    conn: &mut AnyConnection,
-    member: &DueMember,
-    base: &str,
-) -> Result<Vec<String>, AppError> {
+async fn waiting(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<String>, AppError> {
+    let Reader { member, base, now } = *reader;
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT p.id, p.title, p.closes_at FROM proposals p \
-         WHERE p.status = 'open' AND (p.city_id = $2 OR p.city_id IS NULL) \
+         WHERE p.status = 'open' AND p.closes_at > $3 AND (p.city_id = $2 OR p.city_id IS NULL) \
          AND NOT EXISTS (SELECT 1 FROM stances s WHERE s.proposal_id = p.id AND s.user_id = $1) \
-         ORDER BY p.closes_at, p.id LIMIT $3",
+         ORDER BY p.closes_at, p.id LIMIT $4",
     )
     .bind(member.id)
     .bind(member.city_id)
+    .bind(now)
     .bind(LINES)
     .fetch_all(&mut *conn)
     .await?;
@@ -147,11 +145,8 @@ async fn waiting(
 }
 
 /// Decisions of the member's city and the network that closed since their last digest.
-async fn decided(
-    conn: &mut AnyConnection,
-    member: &DueMember,
-    base: &str,
-) -> Result<Vec<String>, AppError> {
+async fn decided(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<String>, AppError> {
+    let Reader { member, base, .. } = *reader;
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT p.id, p.title, p.status FROM proposals p \
          WHERE p.closed_at >= $2 AND (p.city_id = $1 OR p.city_id IS NULL) \
@@ -169,11 +164,8 @@ async fn decided(
 }
 
 /// How many messages others wrote in the member's channels since their last digest.
-async fn talked(
-    conn: &mut AnyConnection,
-    member: &DueMember,
-    base: &str,
-) -> Result<Vec<String>, AppError> {
+async fn talked(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<String>, AppError> {
+    let Reader { member, base, .. } = *reader;
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT c.id, c.name, COUNT(*) FROM messages m JOIN channels c ON c.id = m.channel_id \
          JOIN channel_members cm ON cm.channel_id = m.channel_id AND cm.user_id = $1 \
@@ -193,11 +185,8 @@ async fn talked(
 }
 
 /// Buckets opened for funding in the pots of the member's city and the network.
-async fn buckets(
-    conn: &mut AnyConnection,
-    member: &DueMember,
-    base: &str,
-) -> Result<Vec<String>, AppError> {
+async fn buckets(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<String>, AppError> {
+    let Reader { member, base, .. } = *reader;
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT b.id, b.title FROM buckets b JOIN budget_rounds r ON r.id = b.round_id \
          JOIN pots t ON t.id = r.pot_id WHERE b.status = 'open' AND b.created_at >= $2 \
@@ -214,24 +203,28 @@ async fn buckets(
         .collect())
 }
 
+/// Whose digest is being written, where links lead, and when it is.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
+    member: &'a DueMember,
+    base: &'a str,
+    now: i64,
+}
+
 async fn sections(
     conn: &mut AnyConnection,
-    member: &DueMember,
-    base: &str,
+    reader: &Reader<'_>,
 ) -> Result<Vec<(String, Vec<String>)>, AppError> {
     Ok(vec![
         (
             "Decisions waiting for your stance".to_string(),
-            waiting(conn, member, base).await?,
+            waiting(conn, reader).await?,
         ),
-        ("Decided".to_string(), decided(conn, member, base).await?),
-        (
-            "Conversations".to_string(),
-            talked(conn, member, base).await?,
-        ),
+        ("Decided".to_string(), decided(conn, reader).await?),
+        ("Conversations".to_string(), talked(conn, reader).await?),
         (
             "New buckets to fund".to_string(),
-            buckets(conn, member, base).await?,
+            buckets(conn, reader).await?,
         ),
     ])
 }

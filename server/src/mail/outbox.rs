@@ -1,11 +1,10 @@
 //! The outbox: composed emails wait here until a node sends them. A node claims a few at a time
 //! for a while; one that crashes mid-send leaves them to be claimed again when the claim lapses
 //! (so an email may rarely go twice, but none is lost). Failures retry with a growing delay.
-use super::compose::Email;
 use super::transport::{Outgoing, Transport};
 use app::error::AppError;
 use lettre::message::Mailbox;
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::{AnyPool, FromRow};
 
 /// Emails claimed per pass.
 const BATCH: i64 = 50;
@@ -16,22 +15,7 @@ pub const MAX_ATTEMPTS: i64 = 10;
 /// Sent emails are kept this long (for operators), then removed.
 const KEEP_SENT_SECONDS: i64 = 30 * 86_400;
 
-pub async fn put(conn: &mut AnyConnection, email: &Email, now: i64) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO email_outbox (user_id, to_address, kind, subject, body, unsubscribe_url, \
-         created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
-    )
-    .bind(email.user_id)
-    .bind(&email.to)
-    .bind(email.kind)
-    .bind(&email.subject)
-    .bind(&email.body)
-    .bind(&email.unsubscribe_url)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
+pub use app::email::outbox::put;
 
 #[derive(FromRow)]
 struct Waiting {

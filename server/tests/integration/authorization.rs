@@ -16,7 +16,12 @@ fn expectation(endpoint: &str, role: Role) -> Option<bool> {
         "get_viewer" | "list_cities" | "get_city" | "log_out" => true,
         "get_profile" | "get_profile_draft" | "list_city_members" => role != Anonymous,
         "update_profile" => !matches!(role, Anonymous | Alumni),
-        "list_newcomers" => matches!(role, Connector | Admin),
+        "list_newcomers" | "invite_member" | "list_invitations" => {
+            matches!(role, Connector | Admin)
+        }
+        "get_email_preferences" | "update_email_preferences" => role != Anonymous,
+        "get_invitation" | "get_sign_up_policy" => true,
+        "set_sign_up_policy" => role == Admin,
         "appoint_connector" | "remove_connector" | "set_alumni" => role == Admin,
         "sign_up" => role == Anonymous,
         _ => return None,
@@ -25,7 +30,13 @@ fn expectation(endpoint: &str, role: Role) -> Option<bool> {
 
 /// Logging in is tried by everyone in the accounts scenarios, throttle included; deleting one's
 /// account in its own scenarios (it cannot be undone, so the matrix does not try it).
-const TESTED_ELSEWHERE: &[&str] = &["log_in", "delete_account"];
+/// Revoking needs an invitation, and unsubscribing a link's secret: their own scenarios try them.
+const TESTED_ELSEWHERE: &[&str] = &[
+    "log_in",
+    "delete_account",
+    "revoke_invitation",
+    "unsubscribe",
+];
 
 #[test]
 fn every_registered_server_function_has_a_role_expectation() {
@@ -125,6 +136,8 @@ async fn every_server_function_allows_and_refuses_by_role() {
             let client = client_for(&server, &people, role).await;
             let sign_up_email =
                 format!("new.{role:?}.{}@example.org", server.backend).to_lowercase();
+            let invitee_email = format!("invited.{role:?}@example.org").to_lowercase();
+            let unknown_token = "ab".repeat(32);
             let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
                 ("get_viewer", vec![]),
                 ("list_cities", vec![]),
@@ -136,6 +149,20 @@ async fn every_server_function_allows_and_refuses_by_role() {
                     vec![("slug", "paris"), ("query", ""), ("page", "0")],
                 ),
                 ("list_newcomers", vec![("slug", "paris")]),
+                ("get_email_preferences", vec![]),
+                ("update_email_preferences", vec![("digest", "weekly")]),
+                (
+                    "invite_member",
+                    vec![
+                        ("city", "paris"),
+                        ("email", &invitee_email),
+                        ("message", ""),
+                    ],
+                ),
+                ("list_invitations", vec![("city", "paris")]),
+                ("get_invitation", vec![("token", &unknown_token)]),
+                ("get_sign_up_policy", vec![]),
+                ("set_sign_up_policy", vec![]),
                 (
                     "update_profile",
                     vec![

@@ -2,155 +2,14 @@
 //! funded bucket and the weekly digest each reach the right member once, with the one-click way
 //! out; preferences and the unsubscribe link stop them.
 
+use crate::common::mail::{
+    all_mail, folder_of, mail_to, mailing, wait_for_mail, wait_until_mailed, Mail,
+};
 use crate::common::money::{fund_pot, ok, open_bucket, open_funding_round, pot_of};
 use crate::common::{on_every_backend_configured, TestServer};
 use crate::decisions::{member_of, outcome, propose};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
-use server::http::HttpConfig;
-use server::mail::MailConfig;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// One email as the folder holds it, its body decoded.
-#[derive(Debug)]
-struct Mail {
-    to: String,
-    subject: String,
-    headers: String,
-    body: String,
-}
-
-/// Quoted-printable, as lettre writes long lines.
-fn decode_quoted_printable(text: &str) -> String {
-    let joined = text.replace("=\r\n", "").replace("=\n", "");
-    let mut bytes = Vec::new();
-    let raw = joined.as_bytes();
-    let mut index = 0;
-    while index < raw.len() {
-        let hex = raw
-            .get(index + 1..index + 3)
-            .and_then(|pair| std::str::from_utf8(pair).ok());
-        match (
-            raw[index],
-            hex.and_then(|pair| u8::from_str_radix(pair, 16).ok()),
-        ) {
-            (b'=', Some(byte)) => {
-                bytes.push(byte);
-                index += 3;
-            }
-            (byte, _) => {
-                bytes.push(byte);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&bytes).replace("\r\n", "\n")
-}
-
-fn read_mail(path: &Path) -> Option<Mail> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let (headers, body) = text.split_once("\r\n\r\n")?;
-    let header = |name: &str| {
-        headers
-            .lines()
-            .find_map(|line| line.strip_prefix(&format!("{name}: ")))
-            .unwrap_or_default()
-            .to_string()
-    };
-    let body = if header("Content-Transfer-Encoding") == "quoted-printable" {
-        decode_quoted_printable(body)
-    } else {
-        body.replace("\r\n", "\n")
-    };
-    Some(Mail {
-        to: header("To"),
-        subject: header("Subject"),
-        headers: headers.to_string(),
-        body,
-    })
-}
-
-fn all_mail(folder: &Path) -> Vec<Mail> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "eml"))
-        .filter_map(|path| read_mail(&path))
-        .collect()
-}
-
-fn mail_to<'a>(mails: &'a [Mail], address: &str, subject: &str) -> Vec<&'a Mail> {
-    mails
-        .iter()
-        .filter(|mail| mail.to.contains(address) && mail.subject.contains(subject))
-        .collect()
-}
-
-/// Waits (at most 20 s) until the member has an email whose subject has this text.
-async fn wait_for_mail(folder: &Path, address: &str, subject: &str) -> Mail {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let mut mails = all_mail(folder);
-        if let Some(index) = mails
-            .iter()
-            .position(|mail| mail.to.contains(address) && mail.subject.contains(subject))
-        {
-            return mails.swap_remove(index);
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no email to {address} about {subject:?}; have: {:?}",
-            mails
-                .iter()
-                .map(|mail| (&mail.to, &mail.subject))
-                .collect::<Vec<_>>()
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// Waits until the mailer has handled every notice and emptied the outbox.
-async fn wait_until_mailed(server: &TestServer) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let waiting = server
-            .scalar(
-                "SELECT (SELECT COUNT(*) FROM notifications WHERE mailed_at IS NULL) \
-                 + (SELECT COUNT(*) FROM decision_notices WHERE mailed_at IS NULL) \
-                 + (SELECT COUNT(*) FROM bucket_notices WHERE mailed_at IS NULL) \
-                 + (SELECT COUNT(*) FROM email_outbox WHERE sent_at IS NULL)",
-            )
-            .await;
-        if waiting == 0 {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{waiting} notices or emails still waiting"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// Each backend's server mails into its own folder under `root`, on its own clock.
-fn mailing(root: &Path) -> impl Fn(&'static str) -> HttpConfig + '_ {
-    move |backend| {
-        let mut mail = MailConfig::folder(root.join(backend), "https://edges.example");
-        mail.every = Duration::from_millis(100);
-        HttpConfig {
-            mail: Some(mail),
-            clock: Default::default(),
-            ..HttpConfig::default()
-        }
-    }
-}
-
-fn folder_of(root: &Path, server: &TestServer) -> PathBuf {
-    root.join(server.backend)
-}
 
 fn unsubscribe_link(mail: &Mail) -> String {
     let start = mail
@@ -332,6 +191,24 @@ async fn mentions_and_replies_reach_members_as_they_chose_and_one_click_stops_th
     .await;
 }
 
+/// Waits until the scheduler has run every job that is due by the server's clock.
+async fn jobs_done(server: &TestServer) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let due = server
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM jobs WHERE done_at IS NULL AND due_at <= {}",
+                server.clock.now()
+            ))
+            .await;
+        if due == 0 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{due} jobs still due");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_closing_decision_a_funded_bucket_and_the_weekly_digest_are_emailed() {
     let root = tempfile::tempdir().expect("mail root");
@@ -419,10 +296,35 @@ async fn a_closing_decision_a_funded_bucket_and_the_weekly_digest_are_emailed() 
             // The decision closes, and a week later the digest tells what was decided.
             server.clock.advance(30 * 60);
             assert_eq!(outcome(&server, proposal).await, "passed");
-            server.clock.advance(8 * 86_400);
+            // Everything due in the week is done first (the scheduler closes the demo's open
+            // proposals as their times come), then the digest falls due.
+            let since = server.scalar("SELECT CAST(value AS BIGINT) FROM network_settings WHERE name = 'digests_since'").await;
+            server.clock.advance(since + 7 * 86_400 - 60 - server.clock.now());
+            jobs_done(&server).await;
+            let decided_before = server
+                .scalar("SELECT COUNT(*) FROM proposals WHERE closed_at >= \
+                    (SELECT CAST(value AS BIGINT) FROM network_settings WHERE name = 'digests_since') \
+                    AND (city_id IS NULL OR city_id = (SELECT id FROM cities WHERE slug = 'paris'))")
+                .await as usize;
+            assert!(decided_before >= 1, "ours closed");
+            server.clock.advance(120);
             let digest = wait_for_mail(&folder, DEMO_MEMBER_EMAIL, "Your week on Edges").await;
-            assert!(digest.body.contains("Decided"), "{}", digest.body);
-            assert!(digest.body.contains(title), "{}", digest.body);
+            // It lists the latest decisions of Paris and the network closed since digests began
+            // (at most five): each one it names closed then, and it names as many as there were.
+            let decided_sql = "SELECT CAST(id AS TEXT) FROM proposals WHERE closed_at >= \
+                 (SELECT CAST(value AS BIGINT) FROM network_settings WHERE name = 'digests_since') \
+                 AND (city_id IS NULL OR city_id = (SELECT id FROM cities WHERE slug = 'paris'))";
+            let decided = server.texts(decided_sql).await;
+            let section = digest.body.split("\nDecided\n").nth(1).expect("a Decided section");
+            let section = section.split("\n\n").next().unwrap_or_default();
+            let named: Vec<&str> = section
+                .lines()
+                .filter_map(|line| line.rsplit("/decisions/").next())
+                .collect();
+            assert!(named.len() >= decided_before.min(5) && named.len() <= 5, "{named:?} of {decided:?}");
+            for id in &named {
+                assert!(decided.iter().any(|closed| closed == id), "{id} did not close: {section}");
+            }
             assert!(
                 digest
                     .body

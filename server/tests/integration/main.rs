@@ -18,6 +18,7 @@ mod decisions;
 mod discussion_privacy;
 mod discussion_rules;
 mod email;
+mod invitations;
 mod live;
 mod live_follows;
 mod map;

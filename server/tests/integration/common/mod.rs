@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod live;
+pub mod mail;
 pub mod money;
 pub mod process;
 pub mod roles;

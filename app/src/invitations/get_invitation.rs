@@ -1,0 +1,16 @@
+use super::types::InvitationView;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// What an invitation link says, for whoever holds the link (no sign-in: they have no account).
+#[server(endpoint = "get_invitation")]
+pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
+    use crate::context::{db, fail, now};
+
+    if token.len() != 64 || !token.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+        return Err(fail(AppError::NotFound));
+    }
+    super::queries::by_token(&db()?, &token, now())
+        .await?
+        .ok_or_else(|| fail(AppError::NotFound))
+}
