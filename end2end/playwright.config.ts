@@ -48,7 +48,8 @@ export default defineConfig({
   webServer: externalUrl ? undefined : {
     // A fresh demo network for every run, served by the release build from the repository root.
     // --test-clock lets the decisions story move the server's time (never used in production).
-    command: `rm -f target/e2e.db target/e2e.db-* && target/release/edges serve --addr 127.0.0.1:${port} --database-url sqlite://target/e2e.db --seed-if-empty --test-clock`,
+    // Emails are written as .eml files to target/e2e-mail, where stories read them.
+    command: `rm -rf target/e2e.db target/e2e.db-* target/e2e-mail && EDGES_MAIL_DIR=target/e2e-mail EDGES_PUBLIC_URL=http://127.0.0.1:${port} target/release/edges serve --addr 127.0.0.1:${port} --database-url sqlite://target/e2e.db --seed-if-empty --test-clock`,
     cwd: "..",
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 180_000,

@@ -26,3 +26,29 @@ export async function signedIn(browser: Browser, email: string) {
   await logIn(page, email);
   return { context, page };
 }
+
+/** The folder the test server writes its emails to (see playwright.config.ts). */
+const MAIL_FOLDER = `${__dirname}/../../target/e2e-mail`;
+
+/** The text of the newest email to `address` whose subject has `subject`, once it has been sent. */
+export async function mailTo(address: string, subject: string): Promise<string> {
+  const fs = await import("node:fs");
+  let found = "";
+  await expect
+    .poll(
+      () => {
+        const files = fs.existsSync(MAIL_FOLDER) ? fs.readdirSync(MAIL_FOLDER) : [];
+        const mails = files
+          .filter((name) => name.endsWith(".eml"))
+          .map((name) => fs.readFileSync(`${MAIL_FOLDER}/${name}`, "utf8"))
+          // Long lines come soft-wrapped and =XX-escaped (quoted-printable).
+          .map((text) => text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))))
+          .filter((text) => text.includes(`To: ${address}`) && text.includes(subject));
+        found = mails[mails.length - 1] ?? "";
+        return found !== "";
+      },
+      { timeout: 20_000, message: `an email to ${address} about ${subject}` },
+    )
+    .toBe(true);
+  return found;
+}
