@@ -40,5 +40,7 @@ as_postgres "$pg_bin/pg_ctl" -D "$data_dir/cluster" -l "$data_dir/server.log" -w
   -o "-c listen_addresses=127.0.0.1 -p $port -k $data_dir -c fsync=off -c max_connections=300 -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=256MB" start >/dev/null
 
 export DATABASE_URL_PG="postgres://postgres@127.0.0.1:$port/postgres"
+# For scripts that restart the server on purpose (scripts/fault-runs.sh).
+export EDGES_PG_CTL="$pg_bin/pg_ctl" EDGES_PG_DATA="$data_dir/cluster"
 echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $port"
 "$@"

@@ -39,6 +39,12 @@ pub struct Args {
     /// Logins in flight at once (each costs the server a password hash).
     #[arg(long, default_value_t = 6)]
     pub logins: usize,
+    /// Ride out faults (a node killed or drained, the database restarted): a client that loses
+    /// its connection reconnects to the same URL (a proxy in front of the nodes) and resubscribes
+    /// after the last event it saw; a post that fails is tried again until it is accepted. The
+    /// line then also reports reconnections and retries.
+    #[arg(long)]
+    pub reconnect: bool,
 }
 
 /// The posting allowance is 10 messages in 10 seconds per member; each account posts at most

@@ -44,7 +44,21 @@ pub struct Shared {
     pub token: RunToken,
     /// Limits handshakes in flight, so connections open in waves.
     pub handshakes: Arc<Semaphore>,
+    /// Reconnect after a lost connection (`--reconnect`) instead of stopping.
+    pub reconnect: bool,
 }
+
+/// What one client measured.
+#[derive(Default)]
+pub struct Measured {
+    pub latencies: Latencies,
+    /// From noticing a lost connection to hearing the channel again, once per reconnection.
+    pub reconnect_micros: Vec<u32>,
+}
+
+/// First wait before reconnecting; it doubles on each failed attempt, up to the maximum.
+const RECONNECT_FIRST_WAIT: Duration = Duration::from_millis(50);
+const RECONNECT_MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// The fields of a server frame this client looks at; the rest (HTML, reactions, who is online)
 /// is skipped without being stored.
@@ -77,6 +91,8 @@ struct Receipts {
     last_seq: Option<i64>,
     /// Receive time minus send time, one per receipt.
     latencies: Latencies,
+    /// A frame of the client's channel arrived since this was last cleared.
+    heard_channel: bool,
 }
 
 impl Receipts {
@@ -135,42 +151,82 @@ fn failed_to_connect(tally: &Tally, error: &str) {
     }
 }
 
-/// Runs one client until `stop` turns true or the server closes the connection, and answers its
-/// latencies.
+/// One handshake, within the handshake limit and its timeout; `None` once `stop` turned true.
+async fn handshake(
+    plan: &ClientPlan,
+    shared: &Shared,
+    stop: &mut watch::Receiver<bool>,
+) -> Option<Result<Socket, String>> {
+    let permit = tokio::select! {
+        permit = shared.handshakes.clone().acquire_owned() => permit.ok()?,
+        _ = stop.wait_for(|stopped| *stopped) => return None,
+    };
+    let connected = match tokio::time::timeout(HANDSHAKE_TIMEOUT, connect(plan)).await {
+        Ok(result) => result,
+        Err(_) => Err("handshake timed out".to_string()),
+    };
+    drop(permit);
+    Some(connected)
+}
+
+/// Connects again after a lost connection, waiting longer after each failure, and resubscribes
+/// after the last event seen. `None` once `stop` turned true.
+async fn reconnect(
+    plan: &ClientPlan,
+    shared: &Shared,
+    after: i64,
+    stop: &mut watch::Receiver<bool>,
+) -> Option<Socket> {
+    let mut wait = RECONNECT_FIRST_WAIT;
+    loop {
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            _ = stop.wait_for(|stopped| *stopped) => return None,
+        }
+        if let Ok(mut socket) = handshake(plan, shared, stop).await? {
+            if socket
+                .send(subscribe_frame(plan.channel, after))
+                .await
+                .is_ok()
+            {
+                shared.tally.reconnects.inc();
+                return Some(socket);
+            }
+        }
+        wait = (wait * 2).min(RECONNECT_MAX_WAIT);
+    }
+}
+
+/// Runs one client until `stop` turns true or the server closes the connection (with
+/// `--reconnect`, only until `stop`), and answers what it measured.
 pub async fn run(
     plan: ClientPlan,
     shared: Arc<Shared>,
     mut stop: watch::Receiver<bool>,
-) -> Latencies {
+) -> Measured {
     let tally = &shared.tally;
-    let permit = tokio::select! {
-        permit = shared.handshakes.clone().acquire_owned() => permit.ok(),
-        _ = stop.wait_for(|stopped| *stopped) => None,
-    };
-    let Some(permit) = permit else {
-        return Latencies::default();
-    };
-    let mut socket = match tokio::time::timeout(HANDSHAKE_TIMEOUT, connect(&plan)).await {
-        Ok(Ok(socket)) => socket,
-        Ok(Err(error)) => {
+    let mut socket = match handshake(&plan, &shared, &mut stop).await {
+        None => return Measured::default(),
+        Some(Ok(socket)) => socket,
+        Some(Err(error)) => {
             failed_to_connect(tally, &error);
-            return Latencies::default();
-        }
-        Err(_) => {
-            failed_to_connect(tally, "handshake timed out");
-            return Latencies::default();
+            return Measured::default();
         }
     };
     tally.connected.inc();
-    let subscribed = socket.send(subscribe_frame(plan.channel, plan.after)).await;
-    drop(permit);
-    if subscribed.is_err() {
+    if socket
+        .send(subscribe_frame(plan.channel, plan.after))
+        .await
+        .is_err()
+    {
         tally.dropped.inc();
         tally.settled.inc();
-        return Latencies::default();
+        return Measured::default();
     }
 
     let mut receipts = Receipts::default();
+    let mut reconnect_micros = Vec::new();
+    let mut lost_at: Option<std::time::Instant> = None;
     let mut listening = false;
     loop {
         let received = tokio::select! {
@@ -179,11 +235,32 @@ pub async fn run(
         };
         let next = match received {
             Some(Ok(Message::Text(text))) => {
-                on_text(&text, &plan, &shared, &mut receipts, &mut listening)
+                let next = on_text(&text, &plan, &shared, &mut receipts, &mut listening);
+                if receipts.heard_channel {
+                    if let Some(lost) = lost_at.take() {
+                        reconnect_micros
+                            .push(u32::try_from(lost.elapsed().as_micros()).unwrap_or(u32::MAX));
+                    }
+                }
+                next
             }
             Some(Ok(Message::Close(_))) | Some(Err(_)) | None => {
                 tally.dropped.inc();
-                Next::Stop
+                if !shared.reconnect {
+                    Next::Stop
+                } else {
+                    // Kept when the connection is lost again before the channel was heard.
+                    lost_at.get_or_insert_with(std::time::Instant::now);
+                    let after = receipts.last_seq.unwrap_or(plan.after);
+                    match reconnect(&plan, &shared, after, &mut stop).await {
+                        Some(again) => {
+                            socket = again;
+                            receipts.heard_channel = false;
+                            Next::Continue
+                        }
+                        None => Next::Stop,
+                    }
+                }
             }
             Some(Ok(_)) => Next::Continue,
         };
@@ -207,7 +284,10 @@ pub async fn run(
     } else {
         tally.settled.inc();
     }
-    receipts.latencies
+    Measured {
+        latencies: receipts.latencies,
+        reconnect_micros,
+    }
 }
 
 fn on_text(
@@ -224,6 +304,7 @@ fn on_text(
     if frame.channel != plan.channel {
         return Next::Continue;
     }
+    receipts.heard_channel = true;
     match frame.frame_type.as_ref() {
         // The server answers a subscription with who is online (after any replay): from the
         // first frame of the channel on, this client is listening.
@@ -255,6 +336,9 @@ fn on_text(
         return Next::Continue;
     };
     let latency = now_micros().saturating_sub(stamp.sent_micros);
+    if latency > 1_000_000 {
+        tally.delayed.inc();
+    }
     let across_nodes = stamp.node != plan.node;
     receipts
         .latencies

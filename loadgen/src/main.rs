@@ -12,7 +12,7 @@ mod tally;
 use accounts::Account;
 use args::Args;
 use clap::Parser;
-use live_client::{ClientPlan, Shared};
+use live_client::{ClientPlan, Measured, Shared};
 use poster::Poster;
 use report::{Latencies, Report};
 use spread::NodeSpread;
@@ -120,6 +120,9 @@ async fn run(args: Args) -> Result<Report, String> {
         accounts: accounts.clone(),
         token,
         tally: tally.clone(),
+        retry_for: args
+            .reconnect
+            .then(|| Duration::from_secs_f64(args.duration + args.drain)),
     });
     poster
         .run(args.rate, Duration::from_secs_f64(args.duration))
@@ -139,9 +142,11 @@ async fn run(args: Args) -> Result<Report, String> {
 
     let _ = stop.send(true);
     let mut latencies = Latencies::default();
+    let mut reconnect_micros = Vec::new();
     for client in clients {
         if let Ok(measured) = client.await {
-            latencies.extend(measured);
+            latencies.extend(measured.latencies);
+            reconnect_micros.extend(measured.reconnect_micros);
         }
     }
     progress.abort();
@@ -149,7 +154,11 @@ async fn run(args: Args) -> Result<Report, String> {
     if urls.len() > 1 {
         eprintln!("{}", latencies.breakdown());
     }
-    Ok(Report::new(args.clients, &tally, latencies, server_rss_mb))
+    let mut report = Report::new(args.clients, &tally, latencies, server_rss_mb);
+    if args.reconnect {
+        report.faults = Some(report::Faults::new(&tally, reconnect_micros));
+    }
+    Ok(report)
 }
 
 /// Starts every client at once; the handshake semaphore lets them connect a wave at a time.
@@ -161,11 +170,12 @@ fn open_clients(
     tally: &Arc<Tally>,
     token: &RunToken,
     stopped: watch::Receiver<bool>,
-) -> Vec<JoinHandle<Latencies>> {
+) -> Vec<JoinHandle<Measured>> {
     let shared = Arc::new(Shared {
         tally: tally.clone(),
         token: token.clone(),
         handshakes: Arc::new(Semaphore::new(args.handshakes)),
+        reconnect: args.reconnect,
     });
     let live_urls: Vec<Arc<str>> = urls
         .iter()

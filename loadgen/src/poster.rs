@@ -18,6 +18,19 @@ pub struct Poster {
     pub accounts: Arc<Vec<Account>>,
     pub token: RunToken,
     pub tally: Arc<Tally>,
+    /// Try a failed post again (`--reconnect`) until it is accepted or this much time passed.
+    pub retry_for: Option<Duration>,
+}
+
+/// First wait before trying a failed post again; it doubles each time, up to the maximum.
+const RETRY_FIRST_WAIT: Duration = Duration::from_millis(200);
+const RETRY_MAX_WAIT: Duration = Duration::from_secs(2);
+
+/// How one attempt at a post ended.
+enum Attempt {
+    Accepted,
+    Refused,
+    Failed(String),
 }
 
 impl Poster {
@@ -47,39 +60,64 @@ impl Poster {
         &self.accounts[index % self.accounts.len()]
     }
 
+    /// Posts message `number`; with retries, the same message (same body, same send time) is
+    /// tried again after a failure, so its latency counts from the first attempt.
     async fn post(&self, number: u64, node: usize) {
         let account = self.account(number);
-        let url = &self.urls[node];
         let body = self.token.body(Stamp {
             number,
             node,
             sent_micros: now_micros(),
         });
+        let give_up = self.retry_for.map(|patience| Instant::now() + patience);
+        let mut wait = RETRY_FIRST_WAIT;
+        loop {
+            let attempt = self.attempt(account, node, &body).await;
+            let retry = give_up.is_some_and(|deadline| Instant::now() + wait < deadline);
+            match attempt {
+                Attempt::Accepted => {
+                    self.tally.accepted(account.channel);
+                    return;
+                }
+                _ if retry => {
+                    self.tally.post_retries.inc();
+                    tokio::time::sleep(wait).await;
+                    wait = (wait * 2).min(RETRY_MAX_WAIT);
+                }
+                Attempt::Refused => {
+                    self.tally.refused.inc();
+                    if self.tally.refused.get() <= ERRORS_SHOWN {
+                        eprintln!("post refused (429) for {}", account.email);
+                    }
+                    return;
+                }
+                Attempt::Failed(error) => {
+                    self.failed(&error);
+                    return;
+                }
+            }
+        }
+    }
+
+    async fn attempt(&self, account: &Account, node: usize, body: &str) -> Attempt {
         let channel = account.channel.to_string();
         let answer = self
             .http
-            .post(format!("{url}/api/post_message"))
+            .post(format!("{}/api/post_message", self.urls[node]))
             .header(ACCEPT, "application/json")
             .header(COOKIE, &account.cookie)
-            .form(&[("channel", channel.as_str()), ("body", body.as_str())])
+            .form(&[("channel", channel.as_str()), ("body", body)])
             .send()
             .await;
         match answer {
-            Ok(response) if response.status().is_success() => {
-                self.tally.accepted(account.channel);
-            }
-            Ok(response) if response.status() == StatusCode::TOO_MANY_REQUESTS => {
-                self.tally.refused.inc();
-                if self.tally.refused.get() <= ERRORS_SHOWN {
-                    eprintln!("post refused (429) for {}", account.email);
-                }
-            }
+            Ok(response) if response.status().is_success() => Attempt::Accepted,
+            Ok(response) if response.status() == StatusCode::TOO_MANY_REQUESTS => Attempt::Refused,
             Ok(response) => {
                 let status = response.status();
                 let text = response.text().await.unwrap_or_default();
-                self.failed(&format!("post by {}: HTTP {status} {text}", account.email));
+                Attempt::Failed(format!("post by {}: HTTP {status} {text}", account.email))
             }
-            Err(error) => self.failed(&format!("post by {}: {error}", account.email)),
+            Err(error) => Attempt::Failed(format!("post by {}: {error}", account.email)),
         }
     }
 

@@ -59,6 +59,40 @@ pub struct Report {
     pub p95_ms: Option<f64>,
     pub p99_ms: Option<f64>,
     pub server_rss_mb: Option<f64>,
+    /// With `--reconnect` only, after the documented fields.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub faults: Option<Faults>,
+}
+
+/// How a run rode out faults: connections lost and regained, posts tried again, and messages
+/// that arrived late.
+#[derive(Debug, Serialize)]
+pub struct Faults {
+    pub dropped: u64,
+    pub reconnects: u64,
+    pub reconnect_p50_ms: Option<f64>,
+    pub reconnect_p99_ms: Option<f64>,
+    pub reconnect_max_ms: Option<f64>,
+    pub post_retries: u64,
+    pub post_failures: u64,
+    /// Receipts that took more than a second from the first attempt at the post.
+    pub delayed_over_1s: u64,
+}
+
+impl Faults {
+    pub fn new(tally: &Tally, mut reconnect_micros: Vec<u32>) -> Faults {
+        reconnect_micros.sort_unstable();
+        Faults {
+            dropped: tally.dropped.get(),
+            reconnects: tally.reconnects.get(),
+            reconnect_p50_ms: percentile_ms(&reconnect_micros, 50),
+            reconnect_p99_ms: percentile_ms(&reconnect_micros, 99),
+            reconnect_max_ms: percentile_ms(&reconnect_micros, 100),
+            post_retries: tally.post_retries.get(),
+            post_failures: tally.post_failures.get(),
+            delayed_over_1s: tally.delayed.get(),
+        }
+    }
 }
 
 impl Report {
@@ -83,6 +117,7 @@ impl Report {
             p95_ms: percentile_ms(&latencies, 95),
             p99_ms: percentile_ms(&latencies, 99),
             server_rss_mb,
+            faults: None,
         }
     }
 }

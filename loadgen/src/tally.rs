@@ -105,6 +105,11 @@ pub struct Tally {
     pub delivered_across_nodes: Counter,
     pub duplicated: Counter,
     pub out_of_order: Counter,
+    /// With `--reconnect`: connections opened again after one was lost, and posts tried again.
+    pub reconnects: Counter,
+    pub post_retries: Counter,
+    /// Receipts that arrived more than a second after their post was first tried.
+    pub delayed: Counter,
     /// Clients currently subscribed, per channel.
     listeners: HashMap<i64, Counter>,
 }

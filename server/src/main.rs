@@ -377,8 +377,19 @@ async fn serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown({
+        let drain = config.drain.clone();
+        async move {
+            shutdown_signal().await;
+            drain.start();
+        }
+    })
     .await?;
+    // Live connections are told to go elsewhere; give them a moment to say goodbye.
+    config
+        .drain
+        .finished(std::time::Duration::from_secs(5))
+        .await;
     tracing::info!("stopped");
     Ok(())
 }

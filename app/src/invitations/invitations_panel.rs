@@ -26,14 +26,14 @@ pub fn InvitationsPanel(
         <section class="tools invitations" aria-labelledby="invitations-title">
             <h2 id="invitations-title">{t!(i18n, invitations.title)}</h2>
             <p class="hint">{t!(i18n, invitations.hint)}</p>
-            {move || form_level_error(error.get(), &["email", "message"]).map(|error| view! { <ErrorMessage error /> })}
+            {move || form_level_error(error.get(), &["invitee", "note"]).map(|error| view! { <ErrorMessage error /> })}
             <ActionForm action=invite>
                 <input type="hidden" name="city" value=slug />
-                <Field name="email" kind="email" required=true
+                <Field name="invitee" kind="email" required=true
                     label=Signal::derive(move || t_string!(i18n, invitations.email).to_string()) error />
                 <div class="field">
-                    <label for="field-message">{t!(i18n, invitations.message)}</label>
-                    <textarea id="field-message" name="message" rows="3" maxlength="1000"></textarea>
+                    <label for="field-note">{t!(i18n, invitations.message)}</label>
+                    <textarea id="field-note" name="note" rows="3" maxlength="1000"></textarea>
                 </div>
                 <button type="submit" class="button" disabled=invite.pending()>{t!(i18n, invitations.send)}</button>
                 {move || sent().then(|| view! { <p class="notice" role="status">{t!(i18n, invitations.sent)}</p> })}

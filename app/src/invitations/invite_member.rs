@@ -6,7 +6,7 @@ pub const MESSAGE_MAX: usize = 1_000;
 
 /// A connector of the city (or an admin) invites someone by email. Answers the invitation's id.
 #[server(endpoint = "invite_member")]
-pub async fn invite_member(city: String, email: String, message: String) -> Result<i64, AppError> {
+pub async fn invite_member(city: String, invitee: String, note: String) -> Result<i64, AppError> {
     use super::queries::{self, NewInvitation, PER_DAY};
     use crate::accounts::{authz, queries as accounts, validation};
     use crate::context::{db, fail, now};
@@ -17,11 +17,15 @@ pub async fn invite_member(city: String, email: String, message: String) -> Resu
         .await?
         .ok_or_else(|| fail(AppError::NotFound))?;
     let viewer = authz::coordinator_of(city_id).await?;
-    let email = validation::email(&email).map_err(fail)?;
-    let message = message.trim().to_string();
+    // The form's field is "invitee": the city page's other forms have an "email" field.
+    let email = validation::email(&invitee).map_err(|error| match error {
+        AppError::Invalid { problem, .. } => fail(AppError::invalid("invitee", problem)),
+        other => fail(other),
+    })?;
+    let message = note.trim().to_string();
     if message.chars().count() > MESSAGE_MAX {
         return Err(fail(AppError::invalid(
-            "message",
+            "note",
             Problem::TooLong { max: MESSAGE_MAX },
         )));
     }
@@ -29,18 +33,15 @@ pub async fn invite_member(city: String, email: String, message: String) -> Resu
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(fail(AppError::invalid(
-            "message",
-            Problem::ControlCharacters,
-        )));
+        return Err(fail(AppError::invalid("note", Problem::ControlCharacters)));
     }
     if accounts::user_id_by_email(&db, &email).await?.is_some() {
-        return Err(fail(AppError::invalid("email", Problem::AlreadyMember)));
+        return Err(fail(AppError::invalid("invitee", Problem::AlreadyMember)));
     }
     let now = now();
     if queries::sent_since(&db, viewer.id, now - 86_400).await? >= PER_DAY {
         return Err(fail(AppError::invalid(
-            "email",
+            "invitee",
             Problem::TooMany {
                 max: PER_DAY as usize,
             },

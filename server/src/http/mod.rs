@@ -48,6 +48,8 @@ pub struct HttpConfig {
     pub jobs_every: std::time::Duration,
     /// Send emails from this node (the `edges serve` default); tests that read emails set it.
     pub mail: Option<crate::mail::MailConfig>,
+    /// Closes the live connections when the node shuts down.
+    pub drain: crate::live::Drain,
 }
 
 impl Default for HttpConfig {
@@ -60,6 +62,7 @@ impl Default for HttpConfig {
             test_clock: false,
             jobs_every: crate::scheduler::LOOK_EVERY,
             mail: None,
+            drain: crate::live::Drain::default(),
         }
     }
 }
@@ -69,7 +72,7 @@ pub async fn router(
     options: LeptosOptions,
     config: &HttpConfig,
 ) -> Result<Router, RouterError> {
-    let live = crate::live::start(database, config.live_check_every);
+    let live = crate::live::start(database, config.live_check_every, &config.drain);
     let state = ServerState {
         db: database.any.clone(),
         dialect: database.dialect,

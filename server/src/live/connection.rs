@@ -9,7 +9,7 @@ use crate::http::metrics::METRICS;
 use app::accounts::types::Viewer;
 use app::discussion::types::{Author, ClientFrame, ServerFrame};
 use app::discussion::{access, queries};
-use axum::extract::ws::{Message, Utf8Bytes, WebSocket};
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
 use futures::stream::SplitSink;
 use futures::{FutureExt, SinkExt, StreamExt};
 use std::collections::HashMap;
@@ -29,6 +29,8 @@ const BATCH_LIMIT: usize = 64;
 /// A client silent for this many check periods (not even answering pings) is gone: its
 /// connection is closed, and with it its presence in the channels.
 const SILENT_CHECKS_LIMIT: u32 = 2;
+/// The WebSocket close code for "the server is restarting": clients reconnect.
+const SERVICE_RESTART: u16 = 1012;
 
 struct Subscription {
     last_seq: i64,
@@ -76,8 +78,17 @@ impl Connection {
         let every = self.hub.connection_check_every();
         let mut checks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
         let mut last_heard = Instant::now();
+        let mut draining = self.hub.draining();
         loop {
             let mut outbox = tokio::select! {
+                // (The guard `wait_for` answers is dropped inside, before anything is awaited.)
+                () = async { drop(draining.wait_for(|draining| *draining).await) } => {
+                    let _ = sink.send(Message::Close(Some(CloseFrame {
+                        code: SERVICE_RESTART,
+                        reason: "this node is restarting; reconnect".into(),
+                    }))).await;
+                    break;
+                }
                 received = incoming.next() => {
                     last_heard = Instant::now();
                     match received {

@@ -45,6 +45,8 @@ pub struct Hub {
     pub proposals: VersionWatches,
     /// Pages following the member map.
     pub map: MapWatch,
+    /// Turns true when the node is shutting down (see `super::Drain`).
+    draining: tokio::sync::watch::Receiver<bool>,
 }
 
 impl Hub {
@@ -52,6 +54,7 @@ impl Hub {
         db: AnyPool,
         signals_out: Option<UnboundedSender<String>>,
         connection_check_every: Duration,
+        draining: tokio::sync::watch::Receiver<bool>,
     ) -> Hub {
         Hub {
             db,
@@ -62,7 +65,12 @@ impl Hub {
             pots: VersionWatches::new(POT_VERSION),
             proposals: VersionWatches::new(app::decisions::live::VERSION_SQL),
             map: MapWatch::default(),
+            draining,
         }
+    }
+
+    pub fn draining(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.draining.clone()
     }
 
     pub fn connection_check_every(&self) -> Duration {

@@ -33,8 +33,40 @@ pub struct Live {
     pub notifier: LiveNotifier,
 }
 
+/// Tells this node's live connections that the node is going away: each closes with "service
+/// restart" (1012), so clients reconnect at once, through the proxy, to another node, and catch
+/// up from their last sequence number there.
+#[derive(Clone, Debug)]
+pub struct Drain(Arc<tokio::sync::watch::Sender<bool>>);
+
+impl Default for Drain {
+    fn default() -> Self {
+        Drain(Arc::new(tokio::sync::watch::Sender::new(false)))
+    }
+}
+
+impl Drain {
+    pub fn start(&self) {
+        self.0.send_replace(true);
+    }
+
+    pub fn watch(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.0.subscribe()
+    }
+
+    /// Resolves once this node holds no live connection, or after `patience`.
+    pub async fn finished(&self, patience: Duration) {
+        let deadline = tokio::time::Instant::now() + patience;
+        while crate::http::metrics::METRICS.live_connections.get() > 0
+            && tokio::time::Instant::now() < deadline
+        {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
 /// Starts this node's hub and its background tasks.
-pub fn start(database: &Database, connection_check_every: Duration) -> Live {
+pub fn start(database: &Database, connection_check_every: Duration, drain: &Drain) -> Live {
     let (notifier, notices) = LiveNotifier::new();
     let signals_out = match &database.native {
         NativePool::Postgres(pool) => Some(signals::publisher(pool.clone())),
@@ -44,6 +76,7 @@ pub fn start(database: &Database, connection_check_every: Duration) -> Live {
         database.any.clone(),
         signals_out,
         connection_check_every,
+        drain.watch(),
     ));
     tokio::spawn(fan_out(hub.clone(), notices));
     tokio::spawn(housekeeping(hub.clone()));

@@ -153,11 +153,7 @@ async fn every_server_function_allows_and_refuses_by_role() {
                 ("update_email_preferences", vec![("digest", "weekly")]),
                 (
                     "invite_member",
-                    vec![
-                        ("city", "paris"),
-                        ("email", &invitee_email),
-                        ("message", ""),
-                    ],
+                    vec![("city", "paris"), ("invitee", &invitee_email), ("note", "")],
                 ),
                 ("list_invitations", vec![("city", "paris")]),
                 ("get_invitation", vec![("token", &unknown_token)]),

@@ -18,8 +18,8 @@ async fn invite(server: &TestServer, connector: &Client, folder: &Path, email: &
         "invite_member",
         &[
             ("city", "paris"),
-            ("email", email),
-            ("message", "Come to Thursday's soup!"),
+            ("invitee", email),
+            ("note", "Come to Thursday's soup!"),
         ],
     )
     .await;
@@ -85,10 +85,10 @@ async fn an_invitation_link_works_once_until_it_expires_or_is_revoked() {
         let folder = folder_of(root.path(), &server);
         async move {
             let connector = server.signed_in(DEMO_CONNECTOR_EMAIL).await;
-            let taken = server.call(&connector, "invite_member", &[("city", "paris"), ("email", DEMO_MEMBER_EMAIL), ("message", "")]).await;
+            let taken = server.call(&connector, "invite_member", &[("city", "paris"), ("invitee", DEMO_MEMBER_EMAIL), ("note", "")]).await;
             assert_eq!(taken.status(), 422, "members are not invited twice");
             let long = "x".repeat(1_001);
-            let too_long = server.call(&connector, "invite_member", &[("city", "paris"), ("email", "a@example.org"), ("message", &long)]).await;
+            let too_long = server.call(&connector, "invite_member", &[("city", "paris"), ("invitee", "a@example.org"), ("note", &long)]).await;
             assert_eq!(too_long.status(), 422);
 
             // Used once: the account joins the invitation's city, whatever the form said.
@@ -172,8 +172,8 @@ async fn a_network_can_make_invitations_the_only_way_in() {
                     "invite_member",
                     &[
                         ("city", "paris"),
-                        ("email", "b@example.org"),
-                        ("message", ""),
+                        ("invitee", "b@example.org"),
+                        ("note", ""),
                     ],
                 )
                 .await;
