@@ -30,6 +30,8 @@ wait_for_url() {
 cluster_init() {
   cluster_database="$1"
   cluster_dir="$(mktemp -d /tmp/edges-cluster.XXXXXX)"
+  # nginx workers may run as another user: they need to reach their temporary folders.
+  chmod 755 "$cluster_dir"
   cluster_proxy_port="$(free_port)"
   local node
   for ((node = 0; node < $2; node++)); do
@@ -73,13 +75,19 @@ proxy_start() {
   wait_for_url "http://127.0.0.1:$cluster_proxy_port/healthz"
 }
 
+# Stops whatever still runs; safe to call from an EXIT trap after any failure (nothing in it may
+# fail, so `set -e` cannot cut it short).
 cluster_stop() {
   local pid
-  [[ -n "$cluster_nginx_pid" ]] && kill "$cluster_nginx_pid" 2>/dev/null
+  if [[ -n "$cluster_nginx_pid" ]]; then
+    kill "$cluster_nginx_pid" 2>/dev/null || true
+  fi
   for pid in "${cluster_node_pids[@]}"; do
-    kill -TERM "$pid" 2>/dev/null
+    kill -TERM "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
-  [[ -n "$cluster_dir" ]] && rm -rf "$cluster_dir"
+  if [[ -n "$cluster_dir" ]]; then
+    rm -rf "$cluster_dir"
+  fi
   cluster_dir=""
 }

@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 if [[ -z "${DATABASE_URL_PG:-}" ]]; then
   exec scripts/with-postgres.sh "$0" "$@"
 fi
-CLIENTS="${FAULT_CLIENTS:-400}"
-RATE="${FAULT_RATE:-40}"
-DURATION="${FAULT_DURATION:-30}"
+# Sized to finish in about a minute each; raise them for a heavier run.
+CLIENTS="${FAULT_CLIENTS:-300}"
+RATE="${FAULT_RATE:-30}"
+DURATION="${FAULT_DURATION:-20}"
 # Seconds of posting before the fault.
-FAULT_AFTER="${FAULT_AFTER:-8}"
+FAULT_AFTER="${FAULT_AFTER:-6}"
 
 command -v nginx >/dev/null || { echo "fault-runs: nginx is missing (apt-get install nginx)" >&2; exit 2; }
 [[ -x target/release/edges ]] || { echo "fault-runs: build first: cargo leptos build --release" >&2; exit 2; }

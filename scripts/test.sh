@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, Rust unit and integration tests on SQLite and PostgreSQL, then the
-# Playwright suite against a release build in headless Chromium. (Lints: scripts/lint.sh.)
+# Runs every test: formatting, Rust unit and integration tests on SQLite and PostgreSQL, the
+# Playwright suite against a release build in headless Chromium, then the fault runs (two nodes
+# behind nginx under load: kill -9, drain, PostgreSQL restart). (Lints: scripts/lint.sh.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo_root="$(pwd)"
 
-# Browser and npm packages download while Rust compiles.
+# Browser, nginx and npm packages download while Rust compiles.
 (
   set -e
-  if ! command -v chromium >/dev/null; then
-    (apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium))
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v nginx >/dev/null || missing+=(nginx)
+  if ((${#missing[@]})); then
+    (apt-get install -y -q "${missing[@]}" || (apt-get update -q && apt-get install -y -q "${missing[@]}"))
   fi
   cd end2end && npm ci --no-audit --no-fund --silent
 ) >"$repo_root/target-browser-setup.log" 2>&1 &
@@ -48,5 +52,14 @@ if ! wait "$browser_setup"; then
   exit 1
 fi
 rm -f "$repo_root/target-browser-setup.log"
-cd end2end
-npx playwright test
+(cd end2end && npx playwright test)
+
+say "fault runs (two nodes behind nginx under load: kill -9, drain, PostgreSQL restart)"
+if command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [[ -n "${DATABASE_URL_PG:-}" ]]; then
+  scripts/fault-runs.sh
+elif [[ "${CI:-}" == "true" ]]; then
+  echo "CI needs PostgreSQL for the fault runs and none can be started" >&2
+  exit 1
+else
+  echo "fault runs skipped: they need PostgreSQL"
+fi

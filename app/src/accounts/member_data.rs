@@ -86,6 +86,21 @@ const DOCUMENTS: &[(&str, &str)] = &[
          FROM stances s JOIN proposals p ON p.id = s.proposal_id WHERE s.user_id = $1 \
          ORDER BY s.proposal_id",
     ),
+    (
+        "email_settings.json",
+        "SELECT mentions, replies, decisions, buckets, digest, last_digest_at \
+         FROM email_preferences WHERE user_id = $1",
+    ),
+    (
+        "emails.json",
+        "SELECT kind, to_address, subject, body, created_at, sent_at FROM email_outbox \
+         WHERE user_id = $1 ORDER BY id",
+    ),
+    (
+        "invitations_sent.json",
+        "SELECT c.name AS city, i.created_at, i.expires_at, i.revoked_at, i.accepted_at \
+         FROM invitations i JOIN cities c ON c.id = i.city_id WHERE i.invited_by = $1 ORDER BY i.id",
+    ),
 ];
 
 /// Each document as (file name, JSON array of rows).

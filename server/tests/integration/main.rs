@@ -17,6 +17,7 @@ mod decision_rules;
 mod decisions;
 mod discussion_privacy;
 mod discussion_rules;
+mod drain;
 mod email;
 mod invitations;
 mod live;

@@ -24,6 +24,9 @@ const FILES: &[&str] = &[
     "ballots.json",
     "proposals.json",
     "stances.json",
+    "email_settings.json",
+    "emails.json",
+    "invitations_sent.json",
 ];
 
 #[tokio::test(flavor = "multi_thread")]

@@ -98,6 +98,23 @@ impl LiveClient {
         }
     }
 
+    /// Reads until the server's close frame and answers its code; panics if the connection ends
+    /// without one, or not within the patience window.
+    pub async fn close_code(&mut self) -> u16 {
+        loop {
+            let next = tokio::time::timeout(PATIENCE, self.socket.next())
+                .await
+                .expect("the server closes the connection within the patience window");
+            match next {
+                Some(Ok(Message::Close(Some(frame)))) => return frame.code.into(),
+                None | Some(Err(_)) | Some(Ok(Message::Close(None))) => {
+                    panic!("the connection ended without a close code")
+                }
+                Some(Ok(_)) => {}
+            }
+        }
+    }
+
     pub async fn close(mut self) {
         let _ = self.socket.close(None).await;
     }

@@ -28,7 +28,12 @@ pub fn edges(args: &[&str]) -> Command {
     command
         .args(args)
         .current_dir(workspace_root())
-        .env("RUST_LOG", "warn");
+        .env("RUST_LOG", "warn")
+        // Emails of test nodes stay out of the checkout.
+        .env(
+            "EDGES_MAIL_DIR",
+            std::env::temp_dir().join("edges-test-mail"),
+        );
     command
 }
 
