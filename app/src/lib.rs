@@ -18,6 +18,8 @@ pub mod invitations;
 pub mod map;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod secrets;
 pub mod ui;
 
 pub use app::{shell, App};

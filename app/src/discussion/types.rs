@@ -92,15 +92,15 @@ pub struct MessageView {
 impl MessageView {
     /// Where the message can be seen: its thread, or the channel page that ends with it.
     pub fn link(&self) -> String {
-        match self.parent_id {
-            Some(root) => format!("/discussion/{}?thread={root}#m{}", self.channel_id, self.id),
-            None => format!(
-                "/discussion/{}?before={}#m{}",
-                self.channel_id,
-                self.id + 1,
-                self.id
-            ),
-        }
+        message_link(self.channel_id, self.id, self.parent_id)
+    }
+}
+
+/// Where a message can be seen: its thread, or the channel page that ends with it.
+pub fn message_link(channel_id: i64, id: i64, parent_id: Option<i64>) -> String {
+    match parent_id {
+        Some(root) => format!("/discussion/{channel_id}?thread={root}#m{id}"),
+        None => format!("/discussion/{channel_id}?before={}#m{id}", id + 1),
     }
 }
 

@@ -3,7 +3,6 @@
 use super::types::{Digest, EmailPreferences};
 use crate::context::Flag;
 use crate::error::AppError;
-use argon2::password_hash::rand_core::{OsRng, RngCore};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 #[derive(FromRow)]
@@ -27,13 +26,6 @@ impl From<PreferencesRow> for EmailPreferences {
     }
 }
 
-/// 32 random bytes, hex: the unsubscribe link's secret.
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
 pub async fn of(db: &AnyPool, user_id: i64) -> Result<EmailPreferences, AppError> {
     let row: Option<PreferencesRow> = sqlx::query_as(
         "SELECT mentions, replies, decisions, buckets, digest FROM email_preferences \
@@ -52,7 +44,7 @@ pub async fn token_of(conn: &mut AnyConnection, user_id: i64) -> Result<String, 
          ON CONFLICT (user_id) DO NOTHING",
     )
     .bind(user_id)
-    .bind(new_token())
+    .bind(crate::secrets::new_secret())
     .execute(&mut *conn)
     .await?;
     let (token,): (String,) =
@@ -76,7 +68,7 @@ pub async fn save(db: &AnyPool, user_id: i64, wanted: &EmailPreferences) -> Resu
     .bind(wanted.decisions)
     .bind(wanted.buckets)
     .bind(wanted.digest.as_str())
-    .bind(new_token())
+    .bind(crate::secrets::new_secret())
     .execute(db)
     .await?;
     Ok(())

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 pub async fn unsubscribe(token: String) -> Result<(), AppError> {
     use crate::context::{db, fail};
 
-    if token.len() != 64 || !token.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+    if !crate::secrets::looks_like_secret(&token) {
         return Err(fail(AppError::NotFound));
     }
     if !super::preferences::unsubscribe(&db()?, &token).await? {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
     use crate::context::{db, fail, now};
 
-    if token.len() != 64 || !token.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+    if !crate::secrets::looks_like_secret(&token) {
         return Err(fail(AppError::NotFound));
     }
     super::queries::by_token(&db()?, &token, now())

@@ -1,7 +1,6 @@
 //! Invitations in the database. The link carries a random secret; only its SHA-256 is stored.
 use super::types::{InvitationStatus, InvitationSummary, InvitationView};
 use crate::error::AppError;
-use argon2::password_hash::rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
@@ -12,9 +11,7 @@ pub const PER_DAY: i64 = 50;
 
 /// A new secret for a link, and the hash that is stored.
 pub fn new_token() -> (String, String) {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let token = crate::secrets::new_secret();
     let hash = token_hash(&token);
     (token, hash)
 }

@@ -4,7 +4,6 @@
 //! skipped (the clock still moves on).
 use super::compose;
 use super::outbox;
-use super::queue::utc_minute;
 use app::email::types::Digest;
 use app::error::AppError;
 use sqlx::{AnyConnection, AnyPool, FromRow};
@@ -138,7 +137,7 @@ async fn waiting(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<St
         .map(|(id, title, closes_at)| {
             format!(
                 "{title} (closes {} UTC): {base}/decisions/{id}",
-                utc_minute(closes_at)
+                app::ui::time::iso_minute(closes_at)
             )
         })
         .collect())

@@ -84,18 +84,8 @@ async fn messages(db: &AnyPool, base: &str, now: i64) -> Result<usize, AppError>
         .await?;
     let mut queued = 0;
     for row in rows {
-        let link = match row.parent_id {
-            Some(root) => format!(
-                "/discussion/{}?thread={root}#m{}",
-                row.channel_id, row.message_id
-            ),
-            None => format!(
-                "/discussion/{}?before={}#m{}",
-                row.channel_id,
-                row.message_id + 1,
-                row.message_id
-            ),
-        };
+        let link =
+            app::discussion::types::message_link(row.channel_id, row.message_id, row.parent_id);
         let channel = if row.channel_name.starts_with('#') {
             row.channel_name.clone()
         } else {
@@ -135,7 +125,7 @@ async fn closing_soon(db: &AnyPool, base: &str, now: i64) -> Result<usize, AppEr
         .await?;
     let mut queued = 0;
     for row in rows {
-        let closes_at = utc_minute(row.closes_at);
+        let closes_at = app::ui::time::iso_minute(row.closes_at);
         let link = format!("/decisions/{}", row.proposal_id);
         queued += mail_once(
             db,
@@ -238,9 +228,4 @@ pub async fn member_email(
         body,
         unsubscribe_url: Some(footer.unsubscribe_url()),
     })
-}
-
-/// "2026-12-01 18:30": a time in emails, which are read in any time zone.
-pub fn utc_minute(unix: i64) -> String {
-    app::ui::time::iso_minute(unix)
 }
