@@ -135,6 +135,8 @@ pub enum Problem {
     },
     /// A review date that is not after the closing time.
     BeforeClosing,
+    /// A date that does not come after the one before it.
+    OutOfOrder,
     /// The same entry twice in a list.
     Duplicate,
     /// This step needs a passed lazy-consent decision of the scope, and none valid was named.

@@ -60,6 +60,7 @@ pub async fn create(db: &AnyPool, account: NewAccount) -> Result<i64, CreateUser
         password_hash: &password_hash,
         city_id: home,
         now: app::context::now(),
+        locale: app::i18n::Locale::default(),
     };
     let id = queries::insert_user(db, user)
         .await?

@@ -179,6 +179,8 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     pub city_id: i64,
     pub now: i64,
+    /// The language Edges writes to them in.
+    pub locale: crate::i18n::Locale,
 }
 
 /// Inserts the account; `None` when the email is already taken (decided by the unique index, so two
@@ -189,8 +191,8 @@ where
 {
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO users (email, name, name_lower, password_hash, city_id, bio, map_visible, \
-         is_admin, is_alumni, created_at) \
-         VALUES ($1, $2, $3, $4, $5, '', FALSE, FALSE, FALSE, $6) RETURNING id",
+         is_admin, is_alumni, created_at, locale) \
+         VALUES ($1, $2, $3, $4, $5, '', FALSE, FALSE, FALSE, $6, $7) RETURNING id",
     )
     .bind(user.email)
     .bind(user.name)
@@ -198,6 +200,7 @@ where
     .bind(user.password_hash)
     .bind(user.city_id)
     .bind(user.now)
+    .bind(crate::email::locale::code(user.locale))
     .fetch_one(executor)
     .await;
     match inserted {

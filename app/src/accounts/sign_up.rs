@@ -53,6 +53,7 @@ pub async fn sign_up(
         password_hash: &password_hash,
         city_id,
         now: now(),
+        locale: crate::email::locale::of_request(),
     };
     let id = queries::insert_user(&mut *tx, user)
         .await?

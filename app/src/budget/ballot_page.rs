@@ -1,11 +1,15 @@
 //! `/budgets/ballots/:id`: a participatory budgeting round. Members propose projects, the pot's
 //! managers review them, members vote (one secret ballot each, changeable until the close), and
 //! managers count. The page follows the pot live.
-use super::ballot_tools::{BallotForm, ProposeProject, ReviewForm, RoundManagement};
+use super::ballot_tools::{
+    refresh_on_success, BallotForm, ProposeProject, ReviewForm, RoundManagement,
+};
 use super::consent_views::AgreedIn;
 use super::follow_pot::pot_page;
 use super::get_ballot_round::get_ballot_round;
 use super::labels::{phase_label, rule_label};
+use super::schedule_view::ScheduleList;
+use super::set_round_schedule::SetRoundSchedule;
 use super::types::{BallotRoundPage, Phase, ProjectStatus};
 use crate::i18n::*;
 use crate::ui::errors::money;
@@ -17,11 +21,19 @@ pub fn BallotPage() -> impl IntoView {
     let loaded = pot_page(get_ballot_round, |page| {
         (page.round.pot_id, page.pot_version)
     });
-    loaded.view(move |page| view! { <BallotView page changed=loaded.changed /> }.into_any())
+    // Lives as long as the page, so its answer stays on screen when the page refreshes.
+    let schedule = ServerAction::<SetRoundSchedule>::new();
+    refresh_on_success(schedule, loaded.changed);
+    loaded
+        .view(move |page| view! { <BallotView page changed=loaded.changed schedule /> }.into_any())
 }
 
 #[component]
-fn BallotView(page: BallotRoundPage, changed: RwSignal<u32>) -> impl IntoView {
+fn BallotView(
+    page: BallotRoundPage,
+    changed: RwSignal<u32>,
+    schedule: ServerAction<SetRoundSchedule>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let round = page.round.clone();
     let phase = round.phase;
@@ -42,6 +54,7 @@ fn BallotView(page: BallotRoundPage, changed: RwSignal<u32>) -> impl IntoView {
             {page.rules_consent.agreed_in.clone().map(|decision| view! {
                 <AgreedIn label=t_string!(i18n, budgets.rules_agreed_in).to_string() decision />
             })}
+            <ScheduleList mode=round.mode schedule=round.schedule />
             <dl class="figures">
                 <dt>{t!(i18n, budgets.round_budget)}</dt><dd>{budget}</dd>
                 <dt>{t!(i18n, budgets.counting_rule)}</dt><dd>{rule}</dd>
@@ -57,7 +70,7 @@ fn BallotView(page: BallotRoundPage, changed: RwSignal<u32>) -> impl IntoView {
                 view! { <ProjectList page=page.clone() reviewing changed /> }.into_any()
             }}
             {(phase == Phase::Proposals && page.may_take_part).then(|| view! { <ProposeProject round=round.id changed /> })}
-            {page.may_manage.then(|| view! { <RoundManagement page=page.clone() changed /> })}
+            {page.may_manage.then(|| view! { <RoundManagement page=page.clone() changed schedule /> })}
         </article>
     }
 }

@@ -6,7 +6,9 @@ use super::consent_views::DecisionPicker;
 use super::labels::phase_label;
 use super::propose_project::ProposeProject as Propose;
 use super::review_project::ReviewProject;
+use super::schedule_view::ScheduleForm;
 use super::set_round_phase::SetRoundPhase;
+use super::set_round_schedule::SetRoundSchedule;
 use super::tally_round::TallyRound;
 use super::types::{BallotProject, BallotRoundPage, Phase, ProjectStatus};
 use crate::i18n::*;
@@ -15,7 +17,7 @@ use crate::ui::field::Field;
 use leptos::prelude::*;
 
 /// Bumps `changed` whenever the action succeeds, so the page reloads its data.
-fn refresh_on_success<A, T>(action: ServerAction<A>, changed: RwSignal<u32>)
+pub(super) fn refresh_on_success<A, T>(action: ServerAction<A>, changed: RwSignal<u32>)
 where
     A: leptos::server_fn::ServerFn<Output = T, Error = crate::error::AppError>
         + Clone
@@ -176,7 +178,11 @@ pub fn BallotForm(page: BallotRoundPage, changed: RwSignal<u32>) -> impl IntoVie
 }
 
 #[component]
-pub fn RoundManagement(page: BallotRoundPage, changed: RwSignal<u32>) -> impl IntoView {
+pub fn RoundManagement(
+    page: BallotRoundPage,
+    changed: RwSignal<u32>,
+    schedule: ServerAction<SetRoundSchedule>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let phase = ServerAction::<SetRoundPhase>::new();
     let tally = ServerAction::<TallyRound>::new();
@@ -210,6 +216,7 @@ pub fn RoundManagement(page: BallotRoundPage, changed: RwSignal<u32>) -> impl In
                 </select> " "
                 <button type="submit" class="button secondary">{t!(i18n, budgets.set_phase)}</button>
             </ActionForm>
+            <ScheduleForm round mode=page.round.mode schedule=page.round.schedule action=schedule />
             {(current == Phase::Voting).then(|| view! {
                 <ActionForm action=tally>
                     <input type="hidden" name="round" value=round />

@@ -137,11 +137,13 @@ pub async fn cast(
         false => None,
     };
     // Takes the round's row for the rest of the transaction, and sees whether voting is open:
-    // a ballot cannot slip in after the tally closed the round.
+    // a ballot cannot slip in after the tally closed the round, nor after its closing date.
     let open: Option<(i64,)> = sqlx::query_as(
-        "UPDATE budget_rounds SET version = version + 1 WHERE id = $1 AND phase = 'voting' RETURNING id",
+        "UPDATE budget_rounds SET version = version + 1 WHERE id = $1 AND phase = 'voting' \
+         AND (closes_at IS NULL OR closes_at > $2) RETURNING id",
     )
     .bind(round.id)
+    .bind(at)
     .fetch_optional(&mut *tx)
     .await?;
     if open.is_none() {

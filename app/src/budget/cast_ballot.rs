@@ -28,7 +28,7 @@ pub async fn cast_ballot(
         .ballot
         .as_ref()
         .ok_or_else(|| fail(AppError::invalid("ballot", Problem::NotOpen)))?;
-    if round.phase != Phase::Voting {
+    if round.phase != Phase::Voting || !round.schedule.takes_part(now()) {
         return Err(fail(AppError::invalid("ballot", Problem::NotOpen)));
     }
     let mut connection = db.acquire().await?;

@@ -49,7 +49,7 @@ pub async fn create_round(
         mode,
         title: &title,
         description: &description,
-        closes_at: None,
+        schedule: Default::default(),
         rules: &rules,
     };
     let id = rounds::create_round(&db, round, viewer.id, now()).await?;

@@ -157,7 +157,10 @@ pub async fn contribute(
     let current = queries::round(&mut *tx, round.id)
         .await?
         .ok_or_else(|| fail(AppError::NotFound))?;
-    if current.phase != Phase::Open || !bucket.status.takes_money() {
+    if current.phase != Phase::Open
+        || !current.schedule.takes_part(act.at)
+        || !bucket.status.takes_money()
+    {
         return Err(fail(AppError::invalid("amount", Problem::NotOpen)));
     }
     let received = ledger::balance(&mut *tx, Account::Bucket(bucket.id)).await?;

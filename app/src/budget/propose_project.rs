@@ -22,7 +22,10 @@ pub async fn propose_project(
     if !access::may_take_part(&viewer, pot.scope()) {
         return Err(fail(AppError::Forbidden));
     }
-    if round.mode != RoundMode::Ballot || round.phase != Phase::Proposals {
+    if round.mode != RoundMode::Ballot
+        || round.phase != Phase::Proposals
+        || !round.schedule.takes_proposals(now())
+    {
         return Err(fail(AppError::invalid("title", Problem::NotOpen)));
     }
     let title = validation::title("title", &title).map_err(fail)?;

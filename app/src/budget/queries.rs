@@ -2,6 +2,7 @@
 use super::access::PotScope;
 use super::ledger;
 use super::money::Account;
+use super::schedule::RoundSchedule;
 use super::types::{BucketStatus, BucketView, Phase, RoundMode, RoundRules, RoundSummary};
 use crate::error::AppError;
 use sqlx::{Any, AnyPool, Executor, FromRow};
@@ -66,7 +67,7 @@ pub struct Round {
     pub title: String,
     pub description_html: String,
     pub phase: Phase,
-    pub closes_at: Option<i64>,
+    pub schedule: RoundSchedule,
     pub rules: RoundRules,
 }
 
@@ -78,6 +79,9 @@ struct RoundRow {
     title: String,
     description_html: String,
     phase: String,
+    opens_at: Option<i64>,
+    review_at: Option<i64>,
+    voting_at: Option<i64>,
     closes_at: Option<i64>,
     rules: String,
 }
@@ -98,13 +102,18 @@ impl TryFrom<RoundRow> for Round {
             rules: serde_json::from_str(&row.rules).map_err(|_| corrupt())?,
             title: row.title,
             description_html: row.description_html,
-            closes_at: row.closes_at,
+            schedule: RoundSchedule {
+                opens_at: row.opens_at,
+                review_at: row.review_at,
+                voting_at: row.voting_at,
+                closes_at: row.closes_at,
+            },
         })
     }
 }
 
-const ROUND_COLUMNS: &str =
-    "r.id, r.pot_id, r.mode, r.title, r.description_html, r.phase, r.closes_at, r.rules";
+const ROUND_COLUMNS: &str = "r.id, r.pot_id, r.mode, r.title, r.description_html, r.phase, \
+     r.opens_at, r.review_at, r.voting_at, r.closes_at, r.rules";
 
 pub async fn round<'e, E>(executor: E, id: i64) -> Result<Option<Round>, AppError>
 where
@@ -119,26 +128,32 @@ where
     row.map(Round::try_from).transpose()
 }
 
-type SummaryRow = (i64, i64, String, String, String, String, Option<i64>);
+#[derive(FromRow)]
+struct SummaryRow {
+    pot_name: String,
+    #[sqlx(flatten)]
+    round: RoundRow,
+}
 
 pub async fn round_summaries(db: &AnyPool) -> Result<Vec<RoundSummary>, AppError> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT r.id, r.pot_id, p.name, r.mode, r.title, r.phase, r.closes_at \
-         FROM budget_rounds r JOIN pots p ON p.id = r.pot_id ORDER BY r.id DESC",
-    )
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "SELECT p.name AS pot_name, {ROUND_COLUMNS} \
+         FROM budget_rounds r JOIN pots p ON p.id = r.pot_id ORDER BY r.id DESC"
+    ))
     .fetch_all(db)
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, pot_id, pot_name, mode, title, phase, closes_at)| {
+        .filter_map(|row| {
+            let round = Round::try_from(row.round).ok()?;
             Some(RoundSummary {
-                id,
-                pot_id,
-                pot_name,
-                mode: RoundMode::parse(&mode)?,
-                title,
-                phase: Phase::parse(&phase)?,
-                closes_at,
+                id: round.id,
+                pot_id: round.pot_id,
+                pot_name: row.pot_name,
+                mode: round.mode,
+                title: round.title,
+                phase: round.phase,
+                schedule: round.schedule,
             })
         })
         .collect())
@@ -152,7 +167,7 @@ pub fn summary(round: &Round, pot: &Pot) -> RoundSummary {
         mode: round.mode,
         title: round.title.clone(),
         phase: round.phase,
-        closes_at: round.closes_at,
+        schedule: round.schedule,
     }
 }
 

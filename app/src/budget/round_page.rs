@@ -7,6 +7,7 @@ use super::funding_bar::FundingBar;
 use super::get_round::get_round;
 use super::labels::{mode_label, phase_label, status_label};
 use super::round_tools::{RoundActions, RoundTools};
+use super::schedule_view::ScheduleList;
 use super::types::{Phase, RoundPage};
 use crate::i18n::*;
 use crate::ui::errors::{form_level_error, money, ErrorMessage};
@@ -43,6 +44,7 @@ fn RoundView(page: RoundPage, changed: RwSignal<u32>, actions: RoundActions) -> 
             {page.rules_consent.agreed_in.clone().map(|decision| view! {
                 <AgreedIn label=t_string!(i18n, budgets.rules_agreed_in).to_string() decision />
             })}
+            <ScheduleList mode=round.mode schedule=round.schedule />
             <dl class="figures">
                 <dt>{t!(i18n, budgets.in_pot)}</dt><dd>{pot}</dd>
                 <dt>{t!(i18n, budgets.unspent)}</dt><dd>{t!(i18n, budgets.unspent_by, amount = unspent.clone(), count = members)}</dd>

@@ -1,10 +1,12 @@
 //! What the managers of a round's pot see on it: allocate (to all alike, or from a list),
-//! withdraw what was not spent, move the round to another phase.
+//! withdraw what was not spent, plan its dates, move the round to another phase.
 use super::allocate_equally::AllocateEqually;
 use super::allocate_from_csv::AllocateFromCsv;
 use super::consent_views::DecisionPicker;
 use super::labels::phase_label;
+use super::schedule_view::ScheduleForm;
 use super::set_round_phase::SetRoundPhase;
+use super::set_round_schedule::SetRoundSchedule;
 use super::types::RoundPage;
 use super::withdraw_unspent::WithdrawUnspent;
 use crate::i18n::*;
@@ -20,6 +22,7 @@ pub struct RoundActions {
     listed: ServerAction<AllocateFromCsv>,
     withdraw: ServerAction<WithdrawUnspent>,
     phase: ServerAction<SetRoundPhase>,
+    schedule: ServerAction<SetRoundSchedule>,
 }
 
 impl RoundActions {
@@ -30,12 +33,14 @@ impl RoundActions {
             listed: ServerAction::new(),
             withdraw: ServerAction::new(),
             phase: ServerAction::new(),
+            schedule: ServerAction::new(),
         };
         Effect::new(move |_| {
             let done = matches!(actions.equal.value().get(), Some(Ok(_)))
                 || matches!(actions.listed.value().get(), Some(Ok(_)))
                 || matches!(actions.withdraw.value().get(), Some(Ok(_)))
-                || matches!(actions.phase.value().get(), Some(Ok(_)));
+                || matches!(actions.phase.value().get(), Some(Ok(_)))
+                || matches!(actions.schedule.value().get(), Some(Ok(_)));
             if done {
                 changed.update(|count| *count += 1);
             }
@@ -53,6 +58,7 @@ pub fn RoundTools(page: RoundPage, actions: RoundActions) -> impl IntoView {
         listed,
         withdraw,
         phase,
+        schedule,
     } = actions;
     let equal_error = Signal::derive(move || equal.value().get().and_then(Result::err));
     let done_text = move |value: Option<Result<i64, crate::error::AppError>>| {
@@ -91,6 +97,7 @@ pub fn RoundTools(page: RoundPage, actions: RoundActions) -> impl IntoView {
                 <input type="hidden" name="round" value=round />
                 <button type="submit" class="button secondary" disabled=withdraw.pending()>{t!(i18n, budgets.withdraw_button)}</button>
             </ActionForm>
+            <ScheduleForm round mode=page.round.mode schedule=page.round.schedule action=schedule />
             <h3>{t!(i18n, budgets.phase)}</h3>
             {move || phase.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
             <ActionForm action=phase attr:class="inline-form">

@@ -5,6 +5,7 @@ use super::audit::{self, Change};
 use super::funding::Act;
 use super::ledger::Tx;
 use super::queries::{self, Bucket, Pot, Round};
+use super::schedule::RoundSchedule;
 use super::types::{BudgetLine, Phase, RoundMode, RoundRules};
 use crate::accounts::types::Viewer;
 use crate::context::fail;
@@ -71,7 +72,7 @@ pub struct NewRound<'a> {
     pub mode: RoundMode,
     pub title: &'a str,
     pub description: &'a str,
-    pub closes_at: Option<i64>,
+    pub schedule: RoundSchedule,
     pub rules: &'a RoundRules,
 }
 
@@ -86,8 +87,8 @@ pub async fn create_round(
     let mut tx = db.begin().await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO budget_rounds (pot_id, mode, title, description, description_html, phase, \
-         closes_at, rules, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+         opens_at, review_at, voting_at, closes_at, rules, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(round.pot.id)
     .bind(round.mode.as_str())
@@ -95,7 +96,10 @@ pub async fn create_round(
     .bind(round.description)
     .bind(crate::markdown::render(round.description))
     .bind(phase.as_str())
-    .bind(round.closes_at)
+    .bind(round.schedule.opens_at)
+    .bind(round.schedule.review_at)
+    .bind(round.schedule.voting_at)
+    .bind(round.schedule.closes_at)
     .bind(&rules)
     .bind(actor_id)
     .bind(now)
@@ -117,6 +121,35 @@ pub async fn create_round(
     .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Sets a round's planned dates, audited with the dates before and after.
+pub async fn set_schedule(
+    db: &AnyPool,
+    round: &Round,
+    schedule: &RoundSchedule,
+    act: Act,
+) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE budget_rounds SET opens_at = $2, review_at = $3, voting_at = $4, closes_at = $5 \
+         WHERE id = $1",
+    )
+    .bind(round.id)
+    .bind(schedule.opens_at)
+    .bind(schedule.review_at)
+    .bind(schedule.voting_at)
+    .bind(schedule.closes_at)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Change::in_round(round, act, "schedule", audit::round_subject(round))
+            .values(json!(round.schedule), json!(schedule)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Moves a round to another phase of its mode. The change is audited; a tallied round stays so.

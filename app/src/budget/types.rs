@@ -154,7 +154,7 @@ pub struct RoundSummary {
     pub mode: RoundMode,
     pub title: String,
     pub phase: Phase,
-    pub closes_at: Option<i64>,
+    pub schedule: super::schedule::RoundSchedule,
 }
 
 /// What must wait for a passed lazy-consent decision of the pot's scope, as the admins set it.

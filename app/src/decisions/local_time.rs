@@ -43,6 +43,20 @@ pub fn ZoneOffset(local: ReadSignal<String>) -> impl IntoView {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM` of a moment in the browser's zone, as a date-time field takes it.
+#[cfg(feature = "hydrate")]
+pub fn local_input_value(at: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64 * 1000.0));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
 #[cfg(feature = "hydrate")]
 mod browser {
     use wasm_bindgen::JsValue;

@@ -32,6 +32,7 @@ fn PreferencesForm(
     let i18n = use_i18n();
     let saved = move || update.value().get().is_some_and(|result| result.is_ok());
     let digest = preferences.digest;
+    let locale = preferences.locale;
     view! {
         <ActionForm action=update>
             <fieldset>
@@ -47,6 +48,13 @@ fn PreferencesForm(
                     <option value="weekly" selected=digest == Digest::Weekly>{t!(i18n, email.weekly)}</option>
                     <option value="daily" selected=digest == Digest::Daily>{t!(i18n, email.daily)}</option>
                     <option value="off" selected=digest == Digest::Off>{t!(i18n, email.never)}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="field-locale">{t!(i18n, email.language)}</label>
+                <select id="field-locale" name="locale">
+                    <option value="en" selected=locale == Locale::en>{t!(i18n, email.language_en)}</option>
+                    <option value="fr" selected=locale == Locale::fr>{t!(i18n, email.language_fr)}</option>
                 </select>
             </div>
             <button type="submit" class="button secondary" disabled=update.pending()>{t!(i18n, email.save)}</button>

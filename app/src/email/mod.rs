@@ -2,6 +2,7 @@
 //! live in the server (`server/src/mail`), which reads these preferences.
 pub mod email_settings;
 pub mod get_email_preferences;
+pub mod locale;
 pub mod types;
 pub mod unsubscribe;
 pub mod unsubscribe_page;

@@ -3,6 +3,7 @@
 use super::types::{Digest, EmailPreferences};
 use crate::context::Flag;
 use crate::error::AppError;
+use crate::i18n::Locale;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 #[derive(FromRow)]
@@ -14,14 +15,15 @@ struct PreferencesRow {
     digest: String,
 }
 
-impl From<PreferencesRow> for EmailPreferences {
-    fn from(row: PreferencesRow) -> Self {
+impl PreferencesRow {
+    fn with_locale(self, locale: Locale) -> EmailPreferences {
         EmailPreferences {
-            mentions: row.mentions.0,
-            replies: row.replies.0,
-            decisions: row.decisions.0,
-            buckets: row.buckets.0,
-            digest: Digest::parse(&row.digest).unwrap_or(Digest::Weekly),
+            mentions: self.mentions.0,
+            replies: self.replies.0,
+            decisions: self.decisions.0,
+            buckets: self.buckets.0,
+            digest: Digest::parse(&self.digest).unwrap_or(Digest::Weekly),
+            locale,
         }
     }
 }
@@ -34,7 +36,18 @@ pub async fn of(db: &AnyPool, user_id: i64) -> Result<EmailPreferences, AppError
     .bind(user_id)
     .fetch_optional(db)
     .await?;
-    Ok(row.map(EmailPreferences::from).unwrap_or_default())
+    let (code,): (String,) = sqlx::query_as("SELECT locale FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(db)
+        .await?;
+    let locale = super::locale::stored(&code);
+    Ok(match row {
+        Some(row) => row.with_locale(locale),
+        None => EmailPreferences {
+            locale,
+            ..EmailPreferences::default()
+        },
+    })
 }
 
 /// The member's unsubscribe secret, making their row (with the defaults) when they have none.
@@ -56,6 +69,12 @@ pub async fn token_of(conn: &mut AnyConnection, user_id: i64) -> Result<String, 
 }
 
 pub async fn save(db: &AnyPool, user_id: i64, wanted: &EmailPreferences) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE users SET locale = $2 WHERE id = $1")
+        .bind(user_id)
+        .bind(super::locale::code(wanted.locale))
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "INSERT INTO email_preferences (user_id, mentions, replies, decisions, buckets, digest, \
          unsubscribe_token) VALUES ($1, $2, $3, $4, $5, $6, $7) \
@@ -69,8 +88,9 @@ pub async fn save(db: &AnyPool, user_id: i64, wanted: &EmailPreferences) -> Resu
     .bind(wanted.buckets)
     .bind(wanted.digest.as_str())
     .bind(crate::secrets::new_secret())
-    .execute(db)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -1,4 +1,5 @@
 //! Email preferences as they cross the wire.
+use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
 /// How often a member gets the digest of what happened in their part of the network.
@@ -47,6 +48,8 @@ pub struct EmailPreferences {
     /// A bucket they started, co-created or gave to is funded.
     pub buckets: bool,
     pub digest: Digest,
+    /// The language the emails are written in.
+    pub locale: Locale,
 }
 
 impl Default for EmailPreferences {
@@ -57,6 +60,7 @@ impl Default for EmailPreferences {
             decisions: true,
             buckets: true,
             digest: Digest::Weekly,
+            locale: Locale::default(),
         }
     }
 }

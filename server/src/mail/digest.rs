@@ -6,6 +6,7 @@ use super::compose;
 use super::outbox;
 use app::email::types::Digest;
 use app::error::AppError;
+use app::i18n::*;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 /// Members handled per pass.
@@ -18,6 +19,7 @@ struct DueMember {
     id: i64,
     email: String,
     city_id: i64,
+    locale: String,
     digest: String,
     last_digest_at: Option<i64>,
     since: i64,
@@ -27,7 +29,7 @@ const STARTED: &str = "CASE WHEN u.created_at > $1 THEN u.created_at ELSE $1 END
 
 fn due_members_sql() -> String {
     format!(
-        "SELECT u.id, u.email, u.city_id, COALESCE(p.digest, 'weekly') AS digest, p.last_digest_at, \
+        "SELECT u.id, u.email, u.city_id, u.locale, COALESCE(p.digest, 'weekly') AS digest, p.last_digest_at, \
          COALESCE(p.last_digest_at, {STARTED}) AS since \
          FROM users u LEFT JOIN email_preferences p ON p.user_id = u.id \
          WHERE u.is_alumni = FALSE AND COALESCE(p.digest, 'weekly') <> 'off' \
@@ -91,14 +93,19 @@ async fn digest_once(
         tx.commit().await?;
         return Ok(false);
     }
-    let sections = sections(&mut tx, &Reader { member, base, now }).await?;
-    let period = match Digest::parse(&member.digest) {
-        Some(Digest::Daily) => "day",
-        _ => "week",
+    let locale = app::email::locale::stored(&member.locale);
+    let reader = Reader {
+        member,
+        base,
+        now,
+        locale,
     };
+    let sections = sections(&mut tx, &reader).await?;
+    let period = Digest::parse(&member.digest).unwrap_or(Digest::Weekly);
     let footer = compose::Footer {
         base,
         token: &token,
+        locale,
     };
     let Some((subject, body)) = compose::digest(period, &sections, &footer) else {
         tx.commit().await?;
@@ -119,7 +126,12 @@ async fn digest_once(
 
 /// Open decisions of the member's city and the network they have not taken a stance on.
 async fn waiting(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<String>, AppError> {
-    let Reader { member, base, now } = *reader;
+    let Reader {
+        member,
+        base,
+        now,
+        locale,
+    } = *reader;
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT p.id, p.title, p.closes_at FROM proposals p \
          WHERE p.status = 'open' AND p.closes_at > $3 AND (p.city_id = $2 OR p.city_id IS NULL) \
@@ -135,17 +147,21 @@ async fn waiting(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<St
     Ok(rows
         .into_iter()
         .map(|(id, title, closes_at)| {
-            format!(
-                "{title} (closes {} UTC): {base}/decisions/{id}",
-                app::ui::time::iso_minute(closes_at)
-            )
+            let closes_at = app::ui::time::iso_minute(closes_at);
+            let link = format!("{base}/decisions/{id}");
+            td_string!(locale, mail.digest_waiting_line, title, closes_at, link)
         })
         .collect())
 }
 
 /// Decisions of the member's city and the network that closed since their last digest.
 async fn decided(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<String>, AppError> {
-    let Reader { member, base, .. } = *reader;
+    let Reader {
+        member,
+        base,
+        locale,
+        ..
+    } = *reader;
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT p.id, p.title, p.status FROM proposals p \
          WHERE p.closed_at >= $2 AND (p.city_id = $1 OR p.city_id IS NULL) \
@@ -158,13 +174,22 @@ async fn decided(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<St
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, title, status)| format!("{title} ({status}): {base}/decisions/{id}"))
+        .map(|(id, title, status)| {
+            let status = status_word(locale, &status);
+            let link = format!("{base}/decisions/{id}");
+            td_string!(locale, mail.digest_decided_line, title, status, link)
+        })
         .collect())
 }
 
 /// How many messages others wrote in the member's channels since their last digest.
 async fn talked(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<String>, AppError> {
-    let Reader { member, base, .. } = *reader;
+    let Reader {
+        member,
+        base,
+        locale,
+        ..
+    } = *reader;
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT c.id, c.name, COUNT(*) FROM messages m JOIN channels c ON c.id = m.channel_id \
          JOIN channel_members cm ON cm.channel_id = m.channel_id AND cm.user_id = $1 \
@@ -179,7 +204,10 @@ async fn talked(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<Str
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, count)| format!("{name}: {count} new messages, {base}/discussion/{id}"))
+        .map(|(id, channel, count)| {
+            let link = format!("{base}/discussion/{id}");
+            td_string!(locale, mail.digest_talked_line, channel, count, link)
+        })
         .collect())
 }
 
@@ -202,27 +230,48 @@ async fn buckets(conn: &mut AnyConnection, reader: &Reader<'_>) -> Result<Vec<St
         .collect())
 }
 
-/// Whose digest is being written, where links lead, and when it is.
+/// What a closed decision's status is called in the reader's language.
+fn status_word(locale: Locale, status: &str) -> String {
+    match status {
+        "passed" => td_string!(locale, decisions.status.passed),
+        "blocked" => td_string!(locale, decisions.status.blocked),
+        "withdrawn" => td_string!(locale, decisions.status.withdrawn),
+        "lapsed" => td_string!(locale, decisions.status.lapsed),
+        "closed" => td_string!(locale, decisions.status.closed),
+        other => other,
+    }
+    .to_lowercase()
+}
+
+/// Whose digest is being written, in which language, where links lead, and when it is.
 #[derive(Clone, Copy)]
 struct Reader<'a> {
     member: &'a DueMember,
     base: &'a str,
     now: i64,
+    locale: Locale,
 }
 
 async fn sections(
     conn: &mut AnyConnection,
     reader: &Reader<'_>,
 ) -> Result<Vec<(String, Vec<String>)>, AppError> {
+    let locale = reader.locale;
     Ok(vec![
         (
-            "Decisions waiting for your stance".to_string(),
+            td_string!(locale, mail.digest_waiting).to_string(),
             waiting(conn, reader).await?,
         ),
-        ("Decided".to_string(), decided(conn, reader).await?),
-        ("Conversations".to_string(), talked(conn, reader).await?),
         (
-            "New buckets to fund".to_string(),
+            td_string!(locale, mail.digest_decided).to_string(),
+            decided(conn, reader).await?,
+        ),
+        (
+            td_string!(locale, mail.digest_talked).to_string(),
+            talked(conn, reader).await?,
+        ),
+        (
+            td_string!(locale, mail.digest_buckets).to_string(),
             buckets(conn, reader).await?,
         ),
     ])

@@ -5,6 +5,7 @@ use super::compose::{self, Email, Footer, MessageNotice};
 use super::outbox;
 use app::context::Flag;
 use app::error::AppError;
+use app::i18n::Locale;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 /// Notices handled per source and pass.
@@ -16,6 +17,7 @@ struct Recipient {
     id: i64,
     user_id: i64,
     email: String,
+    locale: String,
     wanted: Flag,
 }
 
@@ -68,7 +70,7 @@ pub async fn queue_notices(db: &AnyPool, base: &str, now: i64) -> Result<usize, 
         + funded(db, base, now).await?)
 }
 
-const MESSAGE_NOTICES: &str = "SELECT n.id, n.user_id, u.email, \
+const MESSAGE_NOTICES: &str = "SELECT n.id, n.user_id, u.email, u.locale, \
      CASE WHEN n.kind = 'reply' THEN COALESCE(p.replies, TRUE) ELSE COALESCE(p.mentions, TRUE) END AS wanted, \
      n.kind, a.name AS author, c.name AS channel_name, m.channel_id, m.id AS message_id, m.parent_id, m.body \
      FROM notifications n JOIN users u ON u.id = n.user_id JOIN messages m ON m.id = n.message_id \
@@ -111,7 +113,7 @@ async fn messages(db: &AnyPool, base: &str, now: i64) -> Result<usize, AppError>
     Ok(queued)
 }
 
-const CLOSING_NOTICES: &str = "SELECT n.id, n.user_id, u.email, COALESCE(p.decisions, TRUE) AS wanted, \
+const CLOSING_NOTICES: &str = "SELECT n.id, n.user_id, u.email, u.locale, COALESCE(p.decisions, TRUE) AS wanted, \
      n.proposal_id, pr.title, pr.closes_at \
      FROM decision_notices n JOIN users u ON u.id = n.user_id JOIN proposals pr ON pr.id = n.proposal_id \
      LEFT JOIN email_preferences p ON p.user_id = n.user_id \
@@ -147,7 +149,7 @@ async fn closing_soon(db: &AnyPool, base: &str, now: i64) -> Result<usize, AppEr
 }
 
 const FUNDED_NOTICES: &str =
-    "SELECT n.id, n.user_id, u.email, COALESCE(p.buckets, TRUE) AS wanted, \
+    "SELECT n.id, n.user_id, u.email, u.locale, COALESCE(p.buckets, TRUE) AS wanted, \
      n.bucket_id, b.title \
      FROM bucket_notices n JOIN users u ON u.id = n.user_id JOIN buckets b ON b.id = n.bucket_id \
      LEFT JOIN email_preferences p ON p.user_id = n.user_id \
@@ -199,30 +201,42 @@ async fn mail_once(
         tx.commit().await?;
         return Ok(false);
     }
-    let email = member_email(&mut tx, to.user_id, &to.email, base, kind, compose).await?;
+    let reader = Reader {
+        user_id: to.user_id,
+        address: &to.email,
+        locale: app::email::locale::stored(&to.locale),
+    };
+    let email = member_email(&mut tx, &reader, base, kind, compose).await?;
     outbox::put(&mut tx, &email, now).await?;
     tx.commit().await?;
     Ok(true)
 }
 
-/// An email to a member, with the footer of their settings and unsubscribe links.
-pub async fn member_email(
-    conn: &mut AnyConnection,
+/// The member an email is for: who, where, and in which language.
+struct Reader<'a> {
     user_id: i64,
-    address: &str,
+    address: &'a str,
+    locale: Locale,
+}
+
+/// An email to a member, with the footer of their settings and unsubscribe links.
+async fn member_email(
+    conn: &mut AnyConnection,
+    reader: &Reader<'_>,
     base: &str,
     kind: &'static str,
     compose: impl FnOnce(&Footer<'_>) -> (String, String),
 ) -> Result<Email, AppError> {
-    let token = app::email::preferences::token_of(conn, user_id).await?;
+    let token = app::email::preferences::token_of(conn, reader.user_id).await?;
     let footer = Footer {
         base,
         token: &token,
+        locale: reader.locale,
     };
     let (subject, body) = compose(&footer);
     Ok(Email {
-        user_id: Some(user_id),
-        to: address.to_string(),
+        user_id: Some(reader.user_id),
+        to: reader.address.to_string(),
         kind,
         subject,
         body,

@@ -91,7 +91,7 @@ pub async fn import(db: &AnyPool, import: &Import<'_>) -> Result<Imported, Impor
         mode: RoundMode::Ballot,
         title: &title,
         description: &description,
-        closes_at: None,
+        schedule: Default::default(),
         rules: &rules,
     };
     let round_id = rounds::create_round(db, new, admin, import.now).await?;

@@ -8,11 +8,14 @@ use app::budget::ballots;
 use app::budget::funding::Act;
 use app::budget::queries::{self, Pot};
 use app::budget::rounds::{self, NewRound};
+use app::budget::schedule::RoundSchedule;
 use app::budget::types::{Phase, RoundMode, RoundRules};
 use app::context::ServerState;
 use app::error::AppError;
 use budget_rules::Rule;
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
+
+const DAY: i64 = 86_400;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -108,6 +111,12 @@ pub async fn insert(
             rule: Rule::MesAdd1Greedy,
             counts_public: false,
         },
+        schedule: RoundSchedule {
+            review_at: Some(now - 21 * DAY),
+            voting_at: Some(now - 7 * DAY),
+            closes_at: Some(now + 21 * DAY),
+            ..RoundSchedule::default()
+        },
     };
     let round = voting.open(state, now).await?;
     cast_ballots(state, &voting, &round, &mut rng, now).await?;
@@ -130,6 +139,12 @@ pub async fn insert(
             rule: Rule::MesAdd1Greedy,
             counts_public: true,
         },
+        schedule: RoundSchedule {
+            review_at: Some(now - 35 * DAY),
+            voting_at: Some(now - 30 * DAY),
+            closes_at: Some(now - 14 * DAY),
+            ..RoundSchedule::default()
+        },
     };
     let round = counted.open(state, now - 30 * 86_400).await?;
     cast_ballots(state, &counted, &round, &mut rng, now - 20 * 86_400).await?;
@@ -148,6 +163,7 @@ struct DemoRound<'a> {
     description: &'a str,
     projects: &'a [DemoProject],
     setup: BallotSetup,
+    schedule: RoundSchedule,
 }
 
 impl DemoRound<'_> {
@@ -164,7 +180,7 @@ impl DemoRound<'_> {
             mode: RoundMode::Ballot,
             title: self.title,
             description: self.description,
-            closes_at: None,
+            schedule: self.schedule,
             rules: &rules,
         };
         let id = rounds::create_round(db, new, self.connector, at).await?;

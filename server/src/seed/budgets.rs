@@ -5,6 +5,7 @@
 use app::budget::funding::{self, Act};
 use app::budget::queries;
 use app::budget::rounds::{self, NewBucket, NewRound};
+use app::budget::schedule::RoundSchedule;
 use app::budget::types::{BudgetLine, ConsentRules, Phase, RoundMode, RoundRules};
 use app::context::{Clock, Dialect, ServerState};
 use app::discussion::notices::LiveNotifier;
@@ -190,7 +191,11 @@ async fn funding_round(
         mode: RoundMode::Funding,
         title: "Winter commons",
         description: "Every member has **100 €** to give to the projects they care about (at most 50 € to one project). Propose yours!",
-        closes_at: None,
+        schedule: RoundSchedule {
+            opens_at: Some(now - 10 * 86_400),
+            closes_at: Some(now + 45 * 86_400),
+            ..RoundSchedule::default()
+        },
         rules: &rules,
     };
     let round_id = rounds::create_round(db, round, connector, now).await?;

@@ -7,7 +7,8 @@ mod decisions;
 mod messages;
 
 use demo_network::{
-    DemoNetwork, DemoParams, DemoPerson, DemoRole, DEMO_ADMIN_EMAIL, DEMO_PASSWORD,
+    DemoNetwork, DemoParams, DemoPerson, DemoRole, DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL,
+    DEMO_MEMBER_EMAIL, DEMO_PASSWORD,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
@@ -150,7 +151,7 @@ async fn fill(
     let city_ids = insert_cities(&mut tx, network).await?;
     app::budget::pots::ensure_pots(&mut tx, now).await?;
     progress.set_message("members");
-    let users_per_insert = rows_per_insert(&tx, 10);
+    let users_per_insert = rows_per_insert(&tx, 11);
     for batch in network.people.chunks(users_per_insert) {
         insert_people(&mut tx, batch, &city_ids, password_hash, now).await?;
         progress.inc(batch.len() as u64);
@@ -242,8 +243,8 @@ async fn insert_people(
 ) -> Result<(), sqlx::Error> {
     let sql = format!(
         "INSERT INTO users (email, name, name_lower, password_hash, city_id, bio, map_visible, \
-         is_admin, is_alumni, created_at) VALUES {}",
-        value_rows(people.len(), 10)
+         is_admin, is_alumni, created_at, locale) VALUES {}",
+        value_rows(people.len(), 11)
     );
     let mut query = sqlx::query(&sql);
     for (index, person) in people.iter().enumerate() {
@@ -259,10 +260,23 @@ async fn insert_people(
             .bind(person.map_visible)
             .bind(false)
             .bind(false)
-            .bind(joined);
+            .bind(joined)
+            .bind(demo_locale(person));
     }
     query.execute(&mut **tx).await?;
     Ok(())
+}
+
+/// Members whose main language Edges speaks get their emails in it; the others in English, and
+/// so do the three demo accounts, whose guide (the README) is in English.
+fn demo_locale(person: &DemoPerson) -> &'static str {
+    let demo_account = [DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL]
+        .contains(&person.email.as_str());
+    let main = person.languages.first().map(String::as_str).unwrap_or("");
+    let locale = app::email::locale::parse(main)
+        .filter(|_| !demo_account)
+        .unwrap_or_default();
+    app::email::locale::code(locale)
 }
 
 async fn ids_by_email(tx: &mut Transaction<'_, Any>) -> Result<HashMap<String, i64>, sqlx::Error> {

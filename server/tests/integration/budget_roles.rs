@@ -15,8 +15,10 @@ pub fn expectation(endpoint: &str, role: Role) -> Option<bool> {
             role != Anonymous
         }
         "move_money" | "set_budget_consent" => role == Admin,
-        "create_round" | "set_round_phase" | "allocate_equally" | "allocate_from_csv"
-        | "withdraw_unspent" | "pay_out_bucket" => matches!(role, Connector | Admin),
+        "create_round" | "set_round_phase" | "set_round_schedule" | "allocate_equally"
+        | "allocate_from_csv" | "withdraw_unspent" | "pay_out_bucket" => {
+            matches!(role, Connector | Admin)
+        }
         "create_bucket" | "fund_bucket" | "comment_on_bucket" => {
             matches!(role, Member | Connector | Admin)
         }
@@ -112,6 +114,7 @@ async fn every_budget_function_allows_and_refuses_by_role() {
                 ("move_money", vec![("to_pot", &network), ("amount", "1")]),
                 ("create_round", vec![("pot", &pot), ("mode", "funding"), ("title", "Another")]),
                 ("set_round_phase", vec![("round", &round_id), ("phase", "open")]),
+                ("set_round_schedule", vec![("round", &round_id), ("closes_on", "")]),
                 ("allocate_equally", vec![("round", &round_id), ("amount", "1")]),
                 ("allocate_from_csv", vec![("round", &round_id), ("csv", &csv)]),
                 ("create_bucket", vec![("round", &round_id), ("title", "Mine"), ("min", "10")]),

@@ -10,6 +10,7 @@ mod ballots;
 mod budget_consent;
 mod budget_money;
 mod budget_roles;
+mod budget_schedule;
 mod budgets;
 mod cli;
 mod decision_jobs;

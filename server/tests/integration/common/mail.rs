@@ -42,15 +42,59 @@ fn decode_quoted_printable(text: &str) -> String {
     String::from_utf8_lossy(&bytes).replace("\r\n", "\n")
 }
 
+/// One RFC 2047 encoded word (`=?utf-8?b?…?=` or `=?utf-8?q?…?=`), as lettre writes headers
+/// that are not ASCII; `None` for plain text.
+fn decode_word(word: &str) -> Option<String> {
+    use base64::Engine;
+    let inner = word.strip_prefix("=?")?.strip_suffix("?=")?;
+    let mut parts = inner.splitn(3, '?');
+    let (_charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
+    let bytes = match encoding {
+        "b" | "B" => base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .ok()?,
+        "q" | "Q" => decode_quoted_printable(&text.replace('_', " ")).into_bytes(),
+        _ => return None,
+    };
+    String::from_utf8(bytes).ok()
+}
+
+/// A header's value as read: folded lines joined, encoded words decoded (the space between two
+/// encoded words is not part of the text).
+fn header_text(value: &str) -> String {
+    let mut text = String::new();
+    let mut after_word = false;
+    for token in value.split_whitespace() {
+        match decode_word(token) {
+            Some(decoded) => {
+                if !text.is_empty() && !after_word {
+                    text.push(' ');
+                }
+                text.push_str(&decoded);
+                after_word = true;
+            }
+            None => {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(token);
+                after_word = false;
+            }
+        }
+    }
+    text
+}
+
 fn read_mail(path: &Path) -> Option<Mail> {
     let text = std::fs::read_to_string(path).ok()?;
     let (headers, body) = text.split_once("\r\n\r\n")?;
+    let unfolded = headers.replace("\r\n ", " ").replace("\r\n\t", " ");
     let header = |name: &str| {
-        headers
+        let value = unfolded
             .lines()
             .find_map(|line| line.strip_prefix(&format!("{name}: ")))
-            .unwrap_or_default()
-            .to_string()
+            .unwrap_or_default();
+        header_text(value)
     };
     let body = if header("Content-Transfer-Encoding") == "quoted-printable" {
         decode_quoted_printable(body)
