@@ -63,3 +63,4 @@ elif [[ "${CI:-}" == "true" ]]; then
 else
   echo "fault runs skipped: they need PostgreSQL"
 fi
+say "all tests passed"

@@ -12,7 +12,8 @@ CARGO_LEPTOS_VERSION="0.3.10"
 BINARYEN_VERSION="132"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$repo_root/Cargo.lock")"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Each step says how long the script has run, so a log shows where the time goes.
+say() { printf '\033[1m==> [%dm%02ds] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 # The tools only drive builds, so they are compiled for a quick build rather than their own
 # speed: cargo-leptos's release profile (fat LTO, one codegen unit) alone would take 20 minutes.

@@ -52,3 +52,28 @@ export async function mailTo(address: string, subject: string): Promise<string> 
     .toBe(true);
   return found;
 }
+
+/**
+ * Chooses the map's skill filter `tag` and answers the milliseconds, measured in the page, from
+ * the change until the figures table shows other counts.
+ */
+export async function filterToCounts(page: Page, tag: string): Promise<number> {
+  return page.evaluate(async (tag) => {
+    const table = document.querySelector(".map-table")!;
+    // The text before, not the nodes: counts may be updated in place.
+    const was = table.textContent;
+    const select = document.querySelector<HTMLSelectElement>("#map-tag")!;
+    const start = performance.now();
+    const changed = new Promise<number>((resolve) => {
+      new MutationObserver((_, observer) => {
+        if (table.textContent !== was) {
+          observer.disconnect();
+          resolve(performance.now() - start);
+        }
+      }).observe(table, { subtree: true, childList: true, characterData: true });
+    });
+    select.value = tag;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    return changed;
+  }, tag);
+}

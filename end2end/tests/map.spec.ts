@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { CONNECTOR, MEMBER, logIn, open } from "./helpers";
+import { CONNECTOR, MEMBER, filterToCounts, logIn, open } from "./helpers";
 
 /** Every city slug some marker stands for. */
 async function citiesOnMap(page: Page): Promise<string[]> {
@@ -81,26 +81,7 @@ test("a skill filter changes the counts at once", async ({ page }) => {
   const before = Number(await shownIn(page, "paris").textContent());
   const tag = await page.locator("#map-tag option").nth(1).getAttribute("value");
   // From the change to the new count on screen, measured in the page.
-  const elapsed = await page.evaluate(async (tag) => {
-    const select = document.querySelector<HTMLSelectElement>("#map-tag")!;
-    const cell = document.querySelector('.figures-table tr[data-city="paris"] td.shown')!;
-    // The text before, not the node: the count may be updated in place.
-    const was = cell.textContent;
-    const table = document.querySelector(".map-table")!;
-    const start = performance.now();
-    const changed = new Promise<number>((resolve) => {
-      new MutationObserver((_, observer) => {
-        const now = document.querySelector('.figures-table tr[data-city="paris"] td.shown');
-        if (now && now.textContent !== was) {
-          observer.disconnect();
-          resolve(performance.now() - start);
-        }
-      }).observe(table, { subtree: true, childList: true, characterData: true });
-    });
-    select.value = tag!;
-    select.dispatchEvent(new Event("change", { bubbles: true }));
-    return changed;
-  }, tag);
+  const elapsed = await filterToCounts(page, tag!);
   test.info().annotations.push({ type: "filter to counts (ms)", description: elapsed.toFixed(1) });
   console.log(`filter to counts: ${elapsed.toFixed(1)} ms`);
   await expect(page).toHaveURL(new RegExp(`tag=${tag}`));
