@@ -72,7 +72,7 @@ pub async fn delete_account(db: &AnyPool, user_id: i64, now: i64) -> Result<bool
     let mut tx = db.begin().await?;
     let done = sqlx::query(
         "UPDATE users SET email = $2, name = $3, name_lower = $4, password_hash = '', bio = '', \
-         map_visible = FALSE, is_admin = FALSE, is_alumni = TRUE, deleted_at = $5 \
+         map_visible = FALSE, is_admin = FALSE, is_alumni = TRUE, deleted_at = $5, locale = 'en' \
          WHERE id = $1 AND deleted_at IS NULL",
     )
     .bind(user_id)
