@@ -7,7 +7,7 @@ use super::labels::phase_label;
 use super::schedule_view::ScheduleForm;
 use super::set_round_phase::SetRoundPhase;
 use super::set_round_schedule::SetRoundSchedule;
-use super::types::RoundPage;
+use super::types::{Phase, RoundPage};
 use super::withdraw_unspent::WithdrawUnspent;
 use crate::i18n::*;
 use crate::ui::errors::{money, ErrorMessage};
@@ -97,7 +97,10 @@ pub fn RoundTools(page: RoundPage, actions: RoundActions) -> impl IntoView {
                 <input type="hidden" name="round" value=round />
                 <button type="submit" class="button secondary" disabled=withdraw.pending()>{t!(i18n, budgets.withdraw_button)}</button>
             </ActionForm>
-            <ScheduleForm round mode=page.round.mode schedule=page.round.schedule action=schedule />
+            // A closed round's dates are history.
+            {(page.round.phase != Phase::Closed).then(|| view! {
+                <ScheduleForm round mode=page.round.mode schedule=page.round.schedule action=schedule />
+            })}
             <h3>{t!(i18n, budgets.phase)}</h3>
             {move || phase.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
             <ActionForm action=phase attr:class="inline-form">
