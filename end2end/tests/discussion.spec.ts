@@ -14,6 +14,9 @@ async function openChannel(page: Page, name: string) {
   await open(page, "/discussion");
   await page.getByRole("link", { name: new RegExp(`^# ${name}`) }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  // The channel's presence list comes over the live socket: once it shows, the socket is open
+  // and subscribed, so what the story does next (going offline, say) meets a live page.
+  await expect(page.locator(".presence")).toContainText("online");
 }
 
 async function send(page: Page, text: string) {
@@ -92,7 +95,8 @@ test("unread and mention badges appear live and clear once read", async ({ brows
   };
   const unreadBefore = await count(".unread-badge");
   const mentionsBefore = await count(".mention-badge");
-  await send(alice.page, `Hello @**${bobName}**, are you around?`);
+  const run = Date.now();
+  await send(alice.page, `Hello @**${bobName}**, are you around? ${run}`);
   await expect(parisLink.locator(".mention-badge")).toHaveText(`@${mentionsBefore + 1}`);
   await expect.poll(() => count(".unread-badge")).toBeGreaterThan(unreadBefore);
 
@@ -102,7 +106,7 @@ test("unread and mention badges appear live and clear once read", async ({ brows
   await expect(parisLink.locator(".mention-badge")).toHaveCount(0);
   // Where Bob left off: the unread part starts below a divider.
   await expect(bob.locator(".unread-divider")).toHaveCount(1);
-  await expect(bob.locator(".unread-divider ~ .message", { hasText: "are you around?" })).toHaveCount(1);
+  await expect(bob.locator(".unread-divider ~ .message", { hasText: `are you around? ${run}` })).toHaveCount(1);
 
   await alice.context.close();
   await bobContext.close();
