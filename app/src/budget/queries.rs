@@ -79,10 +79,8 @@ struct RoundRow {
     title: String,
     description_html: String,
     phase: String,
-    opens_at: Option<i64>,
-    review_at: Option<i64>,
-    voting_at: Option<i64>,
-    closes_at: Option<i64>,
+    #[sqlx(flatten)]
+    schedule: RoundSchedule,
     rules: String,
 }
 
@@ -102,25 +100,21 @@ impl TryFrom<RoundRow> for Round {
             rules: serde_json::from_str(&row.rules).map_err(|_| corrupt())?,
             title: row.title,
             description_html: row.description_html,
-            schedule: RoundSchedule {
-                opens_at: row.opens_at,
-                review_at: row.review_at,
-                voting_at: row.voting_at,
-                closes_at: row.closes_at,
-            },
+            schedule: row.schedule,
         })
     }
 }
 
-const ROUND_COLUMNS: &str = "r.id, r.pot_id, r.mode, r.title, r.description_html, r.phase, \
-     r.opens_at, r.review_at, r.voting_at, r.closes_at, r.rules";
+/// The columns of a round's `RoundSchedule`.
+const SCHEDULE_COLUMNS: &str = "r.opens_at, r.review_at, r.voting_at, r.closes_at";
+const ROUND_COLUMNS: &str = "r.id, r.pot_id, r.mode, r.title, r.description_html, r.phase, r.rules";
 
 pub async fn round<'e, E>(executor: E, id: i64) -> Result<Option<Round>, AppError>
 where
     E: Executor<'e, Database = Any>,
 {
     let row: Option<RoundRow> = sqlx::query_as(&format!(
-        "SELECT {ROUND_COLUMNS} FROM budget_rounds r WHERE r.id = $1"
+        "SELECT {ROUND_COLUMNS}, {SCHEDULE_COLUMNS} FROM budget_rounds r WHERE r.id = $1"
     ))
     .bind(id)
     .fetch_optional(executor)
@@ -130,14 +124,19 @@ where
 
 #[derive(FromRow)]
 struct SummaryRow {
+    id: i64,
+    pot_id: i64,
     pot_name: String,
+    mode: String,
+    title: String,
+    phase: String,
     #[sqlx(flatten)]
-    round: RoundRow,
+    schedule: RoundSchedule,
 }
 
 pub async fn round_summaries(db: &AnyPool) -> Result<Vec<RoundSummary>, AppError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "SELECT p.name AS pot_name, {ROUND_COLUMNS} \
+        "SELECT r.id, r.pot_id, p.name AS pot_name, r.mode, r.title, r.phase, {SCHEDULE_COLUMNS} \
          FROM budget_rounds r JOIN pots p ON p.id = r.pot_id ORDER BY r.id DESC"
     ))
     .fetch_all(db)
@@ -145,15 +144,14 @@ pub async fn round_summaries(db: &AnyPool) -> Result<Vec<RoundSummary>, AppError
     Ok(rows
         .into_iter()
         .filter_map(|row| {
-            let round = Round::try_from(row.round).ok()?;
             Some(RoundSummary {
-                id: round.id,
-                pot_id: round.pot_id,
+                id: row.id,
+                pot_id: row.pot_id,
                 pot_name: row.pot_name,
-                mode: round.mode,
-                title: round.title,
-                phase: round.phase,
-                schedule: round.schedule,
+                mode: RoundMode::parse(&row.mode)?,
+                title: row.title,
+                phase: Phase::parse(&row.phase)?,
+                schedule: row.schedule,
             })
         })
         .collect())

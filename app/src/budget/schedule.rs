@@ -6,8 +6,9 @@ use crate::decisions::validate::local_minute;
 use crate::error::{AppError, Problem};
 use serde::{Deserialize, Serialize};
 
-/// Moments in UTC seconds; none is required.
+/// Moments in UTC seconds; none is required. Read straight from a round's row.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct RoundSchedule {
     /// Funding: when funding opens.
     pub opens_at: Option<i64>,

@@ -90,12 +90,10 @@ pub fn ScheduleForm(
         .collect();
     // One offset for the form, taken at its last date: the dates of a round lie weeks apart at
     // most, and a zone's offset changes at most twice a year.
-    let last = values
+    let local = values
         .last()
-        .copied()
-        .unwrap_or_else(|| RwSignal::new(String::new()));
-    let (local, set_local) = signal(String::new());
-    Effect::new(move |_| set_local.set(last.get()));
+        .map(|last| last.read_only())
+        .unwrap_or_else(|| signal(String::new()).0);
     let saved = move || action.value().get().is_some_and(|result| result.is_ok());
     view! {
         <h3>{t!(i18n, budgets.schedule)}</h3>

@@ -1,7 +1,7 @@
 //! Participatory budgeting by ballot, as a network round goes: proposals, review, voting with
 //! one secret ballot per member, the tally that pays the winners, and its published result.
 
-use crate::common::money::{assert_money_conserved, balance, fund_pot, ok, pot_of};
+use crate::common::money::{assert_money_conserved, balance, fund_pot, ok, pot_of, set_phase};
 use crate::common::{on_every_backend, TestServer};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
@@ -37,16 +37,6 @@ async fn propose(
     .as_i64()
     .expect("project id")
     .to_string()
-}
-
-async fn phase(server: &TestServer, admin: &Client, round: &str, phase: &str) {
-    ok(
-        server,
-        admin,
-        "set_round_phase",
-        &[("round", round), ("phase", phase)],
-    )
-    .await;
 }
 
 async fn vote(server: &TestServer, round: &str, client: &Client, projects: &[&str]) -> u16 {
@@ -88,7 +78,7 @@ async fn a_ballot_round_goes_from_proposals_to_published_results() {
         let garden = propose(&server, &people[0], &round, "Shared garden", "60").await;
         let radio = propose(&server, &people[1], &round, "Network radio", "40").await;
         let statue = propose(&server, &people[2], &round, "A statue of ourselves", "30").await;
-        phase(&server, &admin, &round, "review").await;
+        set_phase(&server, &admin, &round, "review").await;
         assert_eq!(
             status(
                 server
@@ -141,7 +131,7 @@ async fn a_ballot_round_goes_from_proposals_to_published_results() {
         )
         .await;
 
-        phase(&server, &admin, &round, "voting").await;
+        set_phase(&server, &admin, &round, "voting").await;
         assert_eq!(
             balance(&server, &format!("pot:{network}")).await,
             pot_before - 10_000,
@@ -318,7 +308,7 @@ async fn a_city_ballot_is_for_its_members_and_a_pot_cannot_promise_what_it_lacks
             403,
             "Lyon's ballot belongs to Lyon's members"
         );
-        phase(&server, &admin, &round, "review").await;
+        set_phase(&server, &admin, &round, "review").await;
         ok(&server, &admin, "review_project", &[("project", &project), ("decision", "accept")]).await;
         let refused = server.call(&admin, "set_round_phase", &[("round", &round), ("phase", "voting")]).await;
         assert_eq!(refused.status(), 422, "the budget is more than the pot holds");
@@ -351,7 +341,7 @@ async fn public_counts_move_with_each_ballot_and_tell_open_pages() {
         let round = round.as_i64().expect("round id").to_string();
         let people = voters(&server, 2).await;
         let bench = propose(&server, &people[0], &round, "Bench", "20").await;
-        phase(&server, &admin, &round, "review").await;
+        set_phase(&server, &admin, &round, "review").await;
         ok(
             &server,
             &admin,
@@ -359,7 +349,7 @@ async fn public_counts_move_with_each_ballot_and_tell_open_pages() {
             &[("project", &bench), ("decision", "accept")],
         )
         .await;
-        phase(&server, &admin, &round, "voting").await;
+        set_phase(&server, &admin, &round, "voting").await;
 
         let pot_version = || async {
             server

@@ -2,7 +2,7 @@
 //! them, and the two deadlines hold: no project after proposals close, no ballot or
 //! contribution after the round closes.
 
-use crate::common::money::{fund_pot, ok, open_bucket, open_funding_round, pot_of};
+use crate::common::money::{fund_pot, ok, open_bucket, open_funding_round, pot_of, set_phase};
 use crate::common::{on_every_backend, TestServer};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
@@ -13,16 +13,20 @@ fn typed(server: &TestServer, seconds: i64) -> String {
     app::ui::time::iso_minute(server.clock.now() + seconds).replace(' ', "T")
 }
 
-/// The field and problem a refused call names.
-async fn refusal(
+/// Asserts the call is refused as a bad form (422) whose answer names `problem`.
+async fn assert_refused(
     server: &TestServer,
     client: &Client,
     endpoint: &str,
     form: &[(&str, &str)],
-) -> (u16, String) {
-    let response = server.call(client, endpoint, form).await;
-    let status = response.status().as_u16();
-    (status, response.text().await.unwrap_or_default())
+    problem: &str,
+) {
+    let (status, body) = server.status_and_body(client, endpoint, form).await;
+    assert_eq!(
+        (status, body.contains(problem)),
+        (422, true),
+        "{endpoint}: {body}"
+    );
 }
 
 async fn schedule_of(server: &TestServer, client: &Client, endpoint: &str, round: &str) -> Value {
@@ -37,9 +41,8 @@ async fn a_funding_round_takes_no_contribution_after_it_closes() {
         let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
         let paris = pot_of(&server, Some("paris")).await;
         fund_pot(&server, &admin, paris, "500").await;
-        let round = open_funding_round(&server, &connector, paris, "")
-            .await
-            .to_string();
+        let round_id = open_funding_round(&server, &connector, paris, "").await;
+        let round = round_id.to_string();
         ok(
             &server,
             &connector,
@@ -47,29 +50,23 @@ async fn a_funding_round_takes_no_contribution_after_it_closes() {
             &[("round", &round), ("amount", "20")],
         )
         .await;
-        let bucket = open_bucket(
-            &server,
-            &member,
-            round.parse().unwrap_or_default(),
-            "10",
-            "50",
-        )
-        .await
-        .to_string();
+        let bucket = open_bucket(&server, &member, round_id, "10", "50")
+            .await
+            .to_string();
 
         let (opens, closes) = (typed(&server, 3_600), typed(&server, 2 * 3_600));
         // Closing before opening is refused on the later date's field, and nothing is saved.
-        let (status, body) = refusal(
-            &server,
-            &connector,
-            "set_round_schedule",
-            &[
-                ("round", &round),
-                ("opens_on", &closes),
-                ("closes_on", &opens),
-            ],
-        )
-        .await;
+        let (status, body) = server
+            .status_and_body(
+                &connector,
+                "set_round_schedule",
+                &[
+                    ("round", &round),
+                    ("opens_on", &closes),
+                    ("closes_on", &opens),
+                ],
+            )
+            .await;
         assert_eq!(
             (
                 status,
@@ -79,14 +76,14 @@ async fn a_funding_round_takes_no_contribution_after_it_closes() {
             (422, true, true),
             "{body}"
         );
-        let (status, body) = refusal(
+        assert_refused(
             &server,
             &connector,
             "set_round_schedule",
             &[("round", &round), ("closes_on", &typed(&server, -3_600))],
+            "TooSoon",
         )
         .await;
-        assert_eq!((status, body.contains("TooSoon")), (422, true), "{body}");
         assert_eq!(
             schedule_of(&server, &member, "get_round", &round).await["closes_at"],
             Value::Null
@@ -122,14 +119,14 @@ async fn a_funding_round_takes_no_contribution_after_it_closes() {
         )
         .await;
         server.clock.advance(2 * 3_600);
-        let (status, body) = refusal(
+        assert_refused(
             &server,
             &member,
             "fund_bucket",
             &[("bucket", &bucket), ("amount", "5")],
+            "NotOpen",
         )
         .await;
-        assert_eq!((status, body.contains("NotOpen")), (422, true), "{body}");
         // A date already passed may stay as it is while another changes.
         let later = typed(&server, 3_600);
         let passed = app::ui::time::iso_minute(closes_at - 3_600).replace(' ', "T");
@@ -214,22 +211,16 @@ async fn a_ballot_round_stops_proposals_and_ballots_at_their_dates() {
         .await
         .to_string();
         server.clock.advance(3_600);
-        let (status, body) = refusal(
+        assert_refused(
             &server,
             &member,
             "propose_project",
             &[("round", &round), ("title", "Late"), ("cost", "5")],
+            "NotOpen",
         )
         .await;
-        assert_eq!((status, body.contains("NotOpen")), (422, true), "{body}");
 
-        ok(
-            &server,
-            &admin,
-            "set_round_phase",
-            &[("round", &round), ("phase", "review")],
-        )
-        .await;
+        set_phase(&server, &admin, &round, "review").await;
         ok(
             &server,
             &admin,
@@ -237,13 +228,7 @@ async fn a_ballot_round_stops_proposals_and_ballots_at_their_dates() {
             &[("project", &project), ("decision", "accept")],
         )
         .await;
-        ok(
-            &server,
-            &admin,
-            "set_round_phase",
-            &[("round", &round), ("phase", "voting")],
-        )
-        .await;
+        set_phase(&server, &admin, &round, "voting").await;
         ok(
             &server,
             &member,
@@ -252,18 +237,19 @@ async fn a_ballot_round_stops_proposals_and_ballots_at_their_dates() {
         )
         .await;
         server.clock.advance(2 * 3_600);
-        let (status, body) = refusal(
+        assert_refused(
             &server,
             &member,
             "cast_ballot",
             &[("round", &round), ("approve[]", &project)],
+            "NotOpen",
         )
         .await;
-        assert_eq!((status, body.contains("NotOpen")), (422, true), "{body}");
         // The count still happens, by a manager, after the close; then the dates are final.
         ok(&server, &admin, "tally_round", &[("round", &round)]).await;
-        let (status, _) =
-            refusal(&server, &admin, "set_round_schedule", &[("round", &round)]).await;
+        let (status, _) = server
+            .status_and_body(&admin, "set_round_schedule", &[("round", &round)])
+            .await;
         assert_eq!(status, 422);
     })
     .await;

@@ -20,6 +20,7 @@ mod discussion_privacy;
 mod discussion_rules;
 mod drain;
 mod email;
+mod email_language;
 mod invitations;
 mod live;
 mod live_follows;

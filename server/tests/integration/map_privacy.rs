@@ -129,19 +129,6 @@ fn assert_nameless_but_for_the_filter(body: &str, hidden: &[Hidden], what: &str)
     );
 }
 
-async fn body(
-    server: &TestServer,
-    client: &Client,
-    endpoint: &str,
-    form: &[(&str, &str)],
-) -> (u16, String) {
-    let response = server.call(client, endpoint, form).await;
-    (
-        response.status().as_u16(),
-        response.text().await.expect("body"),
-    )
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn no_map_answer_names_a_member_who_is_not_on_the_map() {
     on_every_backend(|server| async move {
@@ -211,18 +198,21 @@ async fn no_map_answer_names_a_member_who_is_not_on_the_map() {
                     server.backend
                 )
             };
-            let (_, facets) = body(&server, &client, "list_map_facets", &[]).await;
+            let (_, facets) = server
+                .status_and_body(&client, "list_map_facets", &[])
+                .await;
             assert_nameless(&facets, &hidden, &what("list_map_facets"));
             for form in &filters {
-                let (status, map) = body(&server, &client, "get_map", form).await;
+                let (status, map) = server.status_and_body(&client, "get_map", form).await;
                 assert_eq!(status, 200, "{}", what("get_map"));
                 assert_nameless(&map, &hidden, &what("get_map"));
                 for city in &cities {
                     for page in ["0", "1", "2"] {
                         let mut asked = form.clone();
                         asked.extend([("city", city.as_str()), ("page", page)]);
-                        let (status, listed) =
-                            body(&server, &client, "list_map_members", &asked).await;
+                        let (status, listed) = server
+                            .status_and_body(&client, "list_map_members", &asked)
+                            .await;
                         assert_nameless(&listed, &hidden, &what("list_map_members"));
                         if status == 200 {
                             let listed: Value = serde_json::from_str(&listed).expect("JSON");
@@ -236,8 +226,9 @@ async fn no_map_answer_names_a_member_who_is_not_on_the_map() {
                 }
             }
             for search in searches {
-                let (status, hits) =
-                    body(&server, &client, "search_map_members", &[("query", search)]).await;
+                let (status, hits) = server
+                    .status_and_body(&client, "search_map_members", &[("query", search)])
+                    .await;
                 assert_nameless(&hits, &hidden, &what("search_map_members"));
                 if status == 200 {
                     let hits: Value = serde_json::from_str(&hits).expect("JSON");

@@ -2,7 +2,7 @@
 //! round is counted like any other, and `edges pb export` writes it back as a file that reads
 //! again and counts the same.
 
-use crate::common::money::{assert_money_conserved, fund_pot, ok, pot_of};
+use crate::common::money::{assert_money_conserved, fund_pot, ok, pot_of, set_phase};
 use crate::common::on_every_backend;
 use budget_rules::{pabulib, tally, Rule, TieBreak};
 use demo_network::DEMO_ADMIN_EMAIL;
@@ -42,13 +42,7 @@ async fn an_imported_election_is_counted_and_exported_back() {
             let admin = server.signed_in(DEMO_ADMIN_EMAIL).await;
             fund_pot(&server, &admin, pot_of(&server, None).await, "500000").await;
             let round = imported.round_id.to_string();
-            ok(
-                &server,
-                &admin,
-                "set_round_phase",
-                &[("round", &round), ("phase", "voting")],
-            )
-            .await;
+            set_phase(&server, &admin, &round, "voting").await;
             ok(&server, &admin, "tally_round", &[("round", &round)]).await;
             assert_money_conserved(&server).await;
 

@@ -208,6 +208,18 @@ impl TestServer {
             .expect("request")
     }
 
+    /// Calls a server function and answers its status and body, for answers a scenario inspects.
+    pub async fn status_and_body(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, String) {
+        let response = self.call(client, endpoint, form).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
     /// A client signed in as this demo account.
     pub async fn signed_in(&self, email: &str) -> Client {
         let client = self.client();

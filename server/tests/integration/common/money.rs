@@ -57,6 +57,17 @@ pub async fn fund_pot(server: &TestServer, admin: &Client, pot: i64, euros: &str
     }
 }
 
+/// A manager moves the round to `phase`.
+pub async fn set_phase(server: &TestServer, manager: &Client, round: &str, phase: &str) {
+    ok(
+        server,
+        manager,
+        "set_round_phase",
+        &[("round", round), ("phase", phase)],
+    )
+    .await;
+}
+
 /// A funding round of the pot, opened for funding. Answers its id.
 pub async fn open_funding_round(server: &TestServer, manager: &Client, pot: i64, cap: &str) -> i64 {
     let created = ok(
@@ -73,13 +84,7 @@ pub async fn open_funding_round(server: &TestServer, manager: &Client, pot: i64,
     )
     .await;
     let round = created.as_i64().expect("round id");
-    ok(
-        server,
-        manager,
-        "set_round_phase",
-        &[("round", &round.to_string()), ("phase", "open")],
-    )
-    .await;
+    set_phase(server, manager, &round.to_string(), "open").await;
     round
 }
 
