@@ -80,25 +80,47 @@ fn parse_decimal(text: &str) -> Result<Amount, AmountError> {
 }
 
 /// `num / den` reduced, for the rules' reports (`den > 0`). Amounts that fit machine integers,
-/// the usual case, are reduced with a machine gcd, many times faster than a big-integer one.
+/// the usual case, find their gcd on machine integers, many times faster than a big-integer
+/// one, and a small gcd divides the numbers in place, so that nothing is allocated.
 pub(crate) fn fraction(num: BigInt, den: BigInt) -> Amount {
     if den.is_one() {
         return BigRational::new_raw(num, den);
     }
-    if let (Ok(n), Ok(d @ 1..)) = (i64::try_from(&num), u64::try_from(&den)) {
-        let g = n.unsigned_abs().gcd(&d);
-        // The gcd divides n, so the quotient is within range (i64::MIN / 1 included).
-        let n = i128::from(n) / i128::from(g);
-        return BigRational::new_raw(BigInt::from(n), BigInt::from(d / g));
+    let (n, d) = match (u128::try_from(num.magnitude()), u128::try_from(&den)) {
+        (Ok(n), Ok(d)) => (n, d),
+        _ => return BigRational::new(num, den),
+    };
+    let gcd = match (u64::try_from(n), u64::try_from(d)) {
+        (Ok(n), Ok(d)) => u128::from(n.gcd(&d)),
+        _ => n.gcd(&d),
+    };
+    if gcd == 1 {
+        return BigRational::new_raw(num, den);
     }
-    match (i128::try_from(&num), i128::try_from(&den)) {
-        (Ok(n), Ok(d)) if d > 0 => {
-            // The gcd divides d, so it is a positive i128 too.
-            let g = n.unsigned_abs().gcd(&d.unsigned_abs()) as i128;
-            BigRational::new_raw(BigInt::from(n / g), BigInt::from(d / g))
+    match u32::try_from(gcd) {
+        Ok(g) => BigRational::new_raw(num / g, den / g),
+        Err(_) => {
+            let magnitude = BigInt::from(n / gcd);
+            let numer = if num.is_negative() {
+                -magnitude
+            } else {
+                magnitude
+            };
+            BigRational::new_raw(numer, BigInt::from(d / gcd))
         }
-        _ => BigRational::new(num, den),
     }
+}
+
+/// `num / den` reduced (`den > 0`), from machine integers.
+pub(crate) fn machine_fraction(num: i128, den: i128) -> Amount {
+    let (n, d) = (num.unsigned_abs(), den.unsigned_abs());
+    let gcd = match (u64::try_from(n), u64::try_from(d)) {
+        (Ok(n), Ok(d)) => u128::from(n.gcd(&d)),
+        _ => n.gcd(&d),
+    };
+    // The gcd divides `den`, a positive i128, so it is one too.
+    let gcd = gcd as i128;
+    BigRational::new_raw(BigInt::from(num / gcd), BigInt::from(den / gcd))
 }
 
 /// Formats an amount the way pabulib files write numbers: an integer when whole, a terminating
@@ -170,10 +192,30 @@ mod tests {
 
     #[test]
     fn fractions_are_reduced_like_big_rationals() {
-        for (n, d) in [(6, 4), (-6, 4), (0, 5), (7, 1), (i64::MAX, 3)] {
+        let wide = 3 * (1i64 << 40);
+        for (n, d) in [
+            (6, 4),
+            (-6, 4),
+            (0, 5),
+            (7, 1),
+            (i64::MAX, 3),
+            (-wide, wide * 7),
+        ] {
             let (n, d) = (BigInt::from(n), BigInt::from(d));
             assert_eq!(fraction(n.clone(), d.clone()), BigRational::new(n, d));
         }
+        for (n, d) in [
+            (6, 4),
+            (-6, 4),
+            (0, 5),
+            (i128::MAX, 3),
+            (i128::MIN + 1, 1 << 100),
+        ] {
+            let want = BigRational::new(BigInt::from(n), BigInt::from(d));
+            assert_eq!(machine_fraction(n, d), want, "{n}/{d}");
+        }
+        let wide = BigInt::from(1u8) << 70;
+        assert_eq!(fraction(&wide * -3, &wide * 7), ratio(-3, 7));
         let big = BigInt::from(10u8).pow(40);
         assert_eq!(fraction(&big * 3, &big * 9), ratio(1, 3));
     }

@@ -18,7 +18,7 @@ pub(crate) fn add1_then_greedy(ctx: &Context) -> Draft {
         return draft;
     }
     for (p, verdict) in greedy::fill(ctx, &mut draft) {
-        draft.completion[p] = Some(verdict);
+        draft.set_completion(p, verdict);
     }
     draft
 }

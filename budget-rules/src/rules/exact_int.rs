@@ -14,6 +14,8 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
 
+use crate::amount::{fraction, machine_fraction, Amount};
+
 /// An `i128` operation would have overflowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Overflow;
@@ -24,8 +26,11 @@ pub(crate) trait ExactInt: Clone + Ord + std::fmt::Debug {
 
     fn from_big(value: &BigInt) -> Result<Self, Self::Error>;
     fn to_big(&self) -> BigInt;
+    /// `self / (den × factor)` reduced, for reports (`den × factor > 0`).
+    fn fraction_over(&self, den: &Self, factor: u64) -> Amount;
     fn zero() -> Self;
-    fn add(&self, other: &Self) -> Result<Self, Self::Error>;
+    /// `self += other`, in place so that a big integer keeps its storage.
+    fn add_in_place(&mut self, other: &Self) -> Result<(), Self::Error>;
     fn sub(&self, other: &Self) -> Result<Self, Self::Error>;
     fn mul_u64(&self, factor: u64) -> Result<Self, Self::Error>;
     /// Euclidean remainder, in `0..divisor`.
@@ -47,12 +52,20 @@ impl ExactInt for i128 {
         BigInt::from(*self)
     }
 
+    fn fraction_over(&self, den: &i128, factor: u64) -> Amount {
+        match den.mul_u64(factor) {
+            Ok(den) => machine_fraction(*self, den),
+            Err(Overflow) => fraction(self.to_big(), den.to_big() * factor),
+        }
+    }
+
     fn zero() -> i128 {
         0
     }
 
-    fn add(&self, other: &i128) -> Result<i128, Overflow> {
-        self.checked_add(*other).ok_or(Overflow)
+    fn add_in_place(&mut self, other: &i128) -> Result<(), Overflow> {
+        *self = self.checked_add(*other).ok_or(Overflow)?;
+        Ok(())
     }
 
     fn sub(&self, other: &i128) -> Result<i128, Overflow> {
@@ -73,6 +86,10 @@ impl ExactInt for i128 {
     }
 
     fn cmp_scaled(&self, a: u64, other: &i128, b: u64) -> Ordering {
+        // Non-negative values below 2^64, the usual case, multiply exactly in 128 bits.
+        if let (Ok(x), Ok(y)) = (u64::try_from(*self), u64::try_from(*other)) {
+            return (u128::from(x) * u128::from(a)).cmp(&(u128::from(y) * u128::from(b)));
+        }
         match (self.mul_u64(a), other.mul_u64(b)) {
             (Ok(x), Ok(y)) => x.cmp(&y),
             _ => (self.to_big() * a).cmp(&(other.to_big() * b)),
@@ -91,12 +108,17 @@ impl ExactInt for BigInt {
         self.clone()
     }
 
+    fn fraction_over(&self, den: &BigInt, factor: u64) -> Amount {
+        fraction(self.clone(), den * factor)
+    }
+
     fn zero() -> BigInt {
         Zero::zero()
     }
 
-    fn add(&self, other: &BigInt) -> Result<BigInt, Infallible> {
-        Ok(self + other)
+    fn add_in_place(&mut self, other: &BigInt) -> Result<(), Infallible> {
+        *self += other;
+        Ok(())
     }
 
     fn sub(&self, other: &BigInt) -> Result<BigInt, Infallible> {
@@ -126,7 +148,8 @@ mod tests {
 
     #[test]
     fn machine_integers_report_overflow_instead_of_wrapping() {
-        assert_eq!(i128::MAX.add(&1), Err(Overflow));
+        let mut max = i128::MAX;
+        assert_eq!(max.add_in_place(&1), Err(Overflow));
         assert_eq!(i128::MIN.sub(&1), Err(Overflow));
         assert_eq!((i128::MAX / 2).mul_u64(3), Err(Overflow));
         assert_eq!(
@@ -138,9 +161,17 @@ mod tests {
 
     #[test]
     fn both_kinds_agree() {
-        let values: [i128; 5] = [0, 7, -7, i128::MAX / 3, i128::MIN / 5];
+        let wide = i128::from(u64::MAX);
+        let values: [i128; 7] = [0, 7, -7, wide, wide + 1, i128::MAX / 3, i128::MIN / 5];
         for x in values {
             let big = x.to_big();
+            let den = i128::MAX / 3;
+            let want = big.fraction_over(&den.to_big(), 1 << 40);
+            assert_eq!(x.fraction_over(&den, 1 << 40), want, "{x}");
+            assert_eq!(
+                x.fraction_over(&6, 5),
+                big.fraction_over(&BigInt::from(6), 5)
+            );
             assert_eq!(x.rem_u64(5), big.rem_u64(5), "{x}");
             assert_eq!(x.div_u64(5).to_big(), big.div_u64(5), "{x}");
             for y in values {

@@ -41,13 +41,13 @@ pub(crate) fn fill(ctx: &Context, draft: &mut Draft) -> Vec<(usize, Reason)> {
         let verdict = if *cost > money.budget {
             Reason::OverBudget
         } else if *cost <= remaining {
-            let remaining_before = money.amount(&remaining);
+            let remaining_before = money.amount(remaining.clone());
             remaining -= cost;
             draft.push(p);
             Reason::Fitted { remaining_before }
         } else {
             Reason::DidNotFit {
-                remaining: money.amount(&remaining),
+                remaining: money.amount(remaining.clone()),
             }
         };
         verdicts.push((p, verdict));
@@ -56,9 +56,9 @@ pub(crate) fn fill(ctx: &Context, draft: &mut Draft) -> Vec<(usize, Reason)> {
 }
 
 pub(crate) fn run(ctx: &Context) -> Draft {
-    let mut draft = Draft::new(ctx.election.projects.len(), Reason::NoSupporters);
+    let mut draft = Draft::new(ctx, Reason::NoSupporters);
     for (p, verdict) in fill(ctx, &mut draft) {
-        draft.reasons[p] = verdict;
+        draft.set_reason(p, verdict);
     }
     draft
 }

@@ -24,7 +24,7 @@ pub(crate) fn free_projects(ctx: &Context) -> Vec<usize> {
 
 /// Free approved projects selected, unapproved ones marked; the rest is left to a run.
 fn base_draft(ctx: &Context) -> Draft {
-    let mut draft = Draft::new(ctx.election.projects.len(), Reason::NoSupporters);
+    let mut draft = Draft::new(ctx, Reason::NoSupporters);
     for p in free_projects(ctx) {
         draft.select(p, Reason::Free);
     }
@@ -33,7 +33,7 @@ fn base_draft(ctx: &Context) -> Draft {
 
 /// Records a run's picks and, for every candidate it did not pick, why.
 fn apply(engine: &Engine, draft: &mut Draft, run: Explained, raises: u64) {
-    let mut picked = vec![false; draft.reasons.len()];
+    let mut picked = vec![false; draft.num_projects()];
     for pick in run.picks {
         picked[pick.project] = true;
         let reason = Reason::Bought {
@@ -50,11 +50,12 @@ fn apply(engine: &Engine, draft: &mut Draft, run: Explained, raises: u64) {
         if picked[p] {
             continue;
         }
-        draft.reasons[p] = Reason::Unaffordable {
+        let reason = Reason::Unaffordable {
             // Every candidate left at the end was found unaffordable in some round.
             round: run.dropped[p].unwrap_or(0),
             supporters_money: std::mem::take(&mut money_left[p]),
         };
+        draft.set_reason(p, reason);
     }
     draft.voter_budget = Some(engine.voter_budget(raises));
 }

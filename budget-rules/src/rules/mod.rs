@@ -194,8 +194,8 @@ impl ScaledMoney {
     }
 
     /// Back to an exact amount.
-    pub fn amount(&self, scaled: &BigInt) -> Amount {
-        fraction(scaled.clone(), self.scale.clone())
+    pub fn amount(&self, scaled: BigInt) -> Amount {
+        fraction(scaled, self.scale.clone())
     }
 
     /// Whether `p` fits next to projects costing `spent` (scaled).

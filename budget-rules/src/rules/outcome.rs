@@ -104,66 +104,69 @@ pub enum Reason {
     NoSupporters,
 }
 
-/// A result under construction, by project index.
+/// A result under construction, by project index: each project's entry is built once, and the
+/// rule writes its reasons in place.
 pub(crate) struct Draft {
     pub order: Vec<usize>,
-    /// `selected[p]`: whether `p` is in `order`.
-    selected: Vec<bool>,
-    pub reasons: Vec<Reason>,
-    pub completion: Vec<Option<Reason>>,
+    projects: Vec<ProjectResult>,
     pub voter_budget: Option<Amount>,
     pub budget_increments: Option<u64>,
 }
 
 impl Draft {
-    pub fn new(num_projects: usize, placeholder: Reason) -> Draft {
+    pub fn new(ctx: &Context, placeholder: Reason) -> Draft {
+        let e = ctx.election;
+        let projects = e
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(p, project)| ProjectResult {
+                id: project.id.clone(),
+                cost: project.cost.clone(),
+                approvals: ctx.profile.approvals[p],
+                points: ctx.points.as_ref().map(|pts| pts[p].clone()),
+                position: None,
+                reason: placeholder.clone(),
+                completion: None,
+            })
+            .collect();
         Draft {
-            order: Vec::with_capacity(num_projects),
-            selected: vec![false; num_projects],
-            reasons: vec![placeholder; num_projects],
-            completion: vec![None; num_projects],
+            order: Vec::with_capacity(e.projects.len()),
+            projects,
             voter_budget: None,
             budget_increments: None,
         }
     }
 
+    pub fn num_projects(&self) -> usize {
+        self.projects.len()
+    }
+
     /// Adds `project` to the selection, leaving its reason for the caller to set.
     pub fn push(&mut self, project: usize) {
+        self.projects[project].position = Some(self.order.len());
         self.order.push(project);
-        self.selected[project] = true;
     }
 
     pub fn select(&mut self, project: usize, reason: Reason) {
         self.push(project);
-        self.reasons[project] = reason;
+        self.set_reason(project, reason);
+    }
+
+    pub fn set_reason(&mut self, project: usize, reason: Reason) {
+        self.projects[project].reason = reason;
+    }
+
+    pub fn set_completion(&mut self, project: usize, reason: Reason) {
+        self.projects[project].completion = Some(reason);
     }
 
     pub fn is_selected(&self, project: usize) -> bool {
-        self.selected[project]
+        self.projects[project].position.is_some()
     }
 
     pub fn finish(self, ctx: &Context, rule: Rule, tie_break: TieBreak) -> Outcome {
         let e = ctx.election;
-        let total_cost = ctx.money.amount(&ctx.money.total(&self.order));
-        let mut position = vec![None; e.projects.len()];
-        for (i, &p) in self.order.iter().enumerate() {
-            position[p] = Some(i);
-        }
-        let projects = e
-            .projects
-            .iter()
-            .enumerate()
-            .zip(self.reasons.into_iter().zip(self.completion))
-            .map(|((p, project), (reason, completion))| ProjectResult {
-                id: project.id.clone(),
-                cost: project.cost.clone(),
-                approvals: ctx.profile.approvals[p],
-                points: ctx.points.as_ref().map(|pts| pts[p].clone()),
-                position: position[p],
-                reason,
-                completion,
-            })
-            .collect();
         Outcome {
             rule,
             tie_break,
@@ -173,8 +176,8 @@ impl Draft {
                 .iter()
                 .map(|&p| e.projects[p].id.clone())
                 .collect(),
-            total_cost,
-            projects,
+            total_cost: ctx.money.amount(ctx.money.total(&self.order)),
+            projects: self.projects,
             voter_budget: self.voter_budget,
             budget_increments: self.budget_increments,
         }

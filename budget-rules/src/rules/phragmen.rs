@@ -12,10 +12,11 @@
 //! idea). Loads are reported as exact rationals.
 //!
 //! Why it is fast: a voter's load is always one of the few levels reached so far, so when a
-//! project is bought its supporters are taken level by level, and each other project's total
-//! changes by one product per level (the voters' weights are added as machine integers).
-//! Projects are kept in order of their new load; only those sharing a supporter with the one
-//! bought move. The count runs on machine integers while the loads fit (see `exact_int`).
+//! project is bought its supporters are taken level by level (sorted by counting, as levels are
+//! few), and each other project's total changes by one product per level (the voters' weights
+//! are added as machine integers). Projects are kept in order of their new load; only those
+//! sharing a supporter with the one bought move. The count runs on machine integers while the
+//! loads fit (see `exact_int`).
 
 use std::cmp::Ordering;
 
@@ -25,7 +26,7 @@ use num_integer::Integer;
 use super::exact_int::ExactInt;
 use super::outcome::{Draft, Reason};
 use super::Context;
-use crate::amount::{fraction, Amount};
+use crate::amount::Amount;
 
 struct Loads<'c, 'e, N> {
     ctx: &'c Context<'e>,
@@ -39,30 +40,31 @@ struct Loads<'c, 'e, N> {
     totals: Vec<N>,
     /// Scratch: supporters' weight per project, while moving one level.
     weights: Vec<u64>,
-    /// Scratch, sized once: `(level, group)` of the supporters being moved, the projects
-    /// touched at one level, and those whose totals changed.
-    by_level: Vec<(usize, usize)>,
+    /// Scratch: the supporters being moved, by level, and where each level's run ends.
+    by_level: Vec<usize>,
+    level_ends: Vec<usize>,
+    /// Scratch, sized once: the projects touched at one level, and those whose totals changed.
     touched: Vec<usize>,
     changed: Vec<usize>,
 }
 
 impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
-    fn new(ctx: &'c Context<'e>) -> Result<Self, N::Error> {
-        let money = &ctx.money;
+    /// Everyone at load 0: each project's total is its cost (`costs`, scaled as `ctx.money`).
+    fn new(ctx: &'c Context<'e>, costs: Vec<N>) -> Result<Self, N::Error> {
+        let n = costs.len();
+        let mut levels = Vec::with_capacity(n + 1);
+        levels.push(N::zero());
         Ok(Loads {
             ctx,
-            scale: N::from_big(&money.scale)?,
-            totals: money
-                .costs
-                .iter()
-                .map(N::from_big)
-                .collect::<Result<_, _>>()?,
-            levels: vec![N::zero()],
+            scale: N::from_big(&ctx.money.scale)?,
+            totals: costs,
+            levels,
             group_level: vec![0; ctx.profile.groups.len()],
-            weights: vec![0; money.costs.len()],
+            weights: vec![0; n],
             by_level: Vec::with_capacity(ctx.profile.groups.len()),
-            touched: Vec::with_capacity(money.costs.len()),
-            changed: Vec::with_capacity(money.costs.len()),
+            level_ends: Vec::with_capacity(n + 1),
+            touched: Vec::with_capacity(n),
+            changed: Vec::with_capacity(n),
         })
     }
 
@@ -80,8 +82,7 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     /// The new load of `p` as an amount (`None` when it has no supporters).
     fn load(&self, p: usize) -> Option<Amount> {
         let supporters = self.ctx.profile.approvals[p];
-        (supporters > 0)
-            .then(|| fraction(self.totals[p].to_big(), self.scale.to_big() * supporters))
+        (supporters > 0).then(|| self.totals[p].fraction_over(&self.scale, supporters))
     }
 
     /// Raises the load of `p`'s supporters to its new load. Leaves in `changed` the other
@@ -105,18 +106,16 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     /// Moves `p`'s supporters to `level`, one old level at a time.
     fn move_supporters(&mut self, p: usize, level: N) -> Result<(), N::Error> {
         let profile = &self.ctx.profile;
-        let new = self.levels.len();
-        let mut by_level = std::mem::take(&mut self.by_level);
-        by_level.clear();
-        by_level.extend(
-            profile.supporters[p]
-                .iter()
-                .map(|&g| (self.group_level[g], g)),
-        );
-        by_level.sort_unstable();
+        self.sort_supporters_by_level(p);
         self.changed.clear();
-        for same_level in by_level.chunk_by(|a, b| a.0 == b.0) {
-            for &(_, g) in same_level {
+        let new = self.levels.len();
+        let mut start = 0;
+        for old in 0..new {
+            let end = self.level_ends[old];
+            if start == end {
+                continue;
+            }
+            for &g in &self.by_level[start..end] {
                 self.group_level[g] = new;
                 let group = &profile.groups[g];
                 for &q in &group.projects {
@@ -126,19 +125,45 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
                     self.weights[q] += group.weight;
                 }
             }
-            let rise = level.sub(&self.levels[same_level[0].0])?;
+            start = end;
+            let rise = level.sub(&self.levels[old])?;
             for q in self.touched.drain(..) {
                 let added = rise.mul_u64(std::mem::take(&mut self.weights[q]))?;
-                self.totals[q] = self.totals[q].add(&added)?;
+                self.totals[q].add_in_place(&added)?;
                 self.changed.push(q);
             }
         }
-        self.by_level = by_level;
         self.levels.push(level);
         self.changed.sort_unstable();
         self.changed.dedup();
         self.changed.retain(|&q| q != p);
         Ok(())
+    }
+
+    /// Fills `by_level` with `p`'s supporters in order of their level, and `level_ends` with
+    /// where each level's run ends: a counting sort, as there are only a few levels.
+    fn sort_supporters_by_level(&mut self, p: usize) {
+        let supporters = &self.ctx.profile.supporters[p];
+        let ends = &mut self.level_ends;
+        ends.clear();
+        ends.resize(self.levels.len(), 0);
+        for &g in supporters {
+            ends[self.group_level[g]] += 1;
+        }
+        // Each level's run starts where the previous one ends; placing a group moves its
+        // level's start on, so that it ends up at the run's end.
+        let mut start = 0;
+        for slot in ends.iter_mut() {
+            let count = *slot;
+            *slot = start;
+            start += count;
+        }
+        self.by_level.resize(supporters.len(), 0);
+        for &g in supporters {
+            let slot = &mut ends[self.group_level[g]];
+            self.by_level[*slot] = g;
+            *slot += 1;
+        }
     }
 }
 
@@ -161,14 +186,19 @@ pub(crate) fn run(ctx: &Context) -> Draft {
 
 fn count<N: ExactInt>(ctx: &Context) -> Result<Draft, N::Error> {
     let n = ctx.election.projects.len();
-    let money = &ctx.money;
-    let mut draft = Draft::new(n, Reason::OverBudget);
-    let mut loads = Loads::<N>::new(ctx)?;
-    loads.levels.reserve(n);
-    let mut order: Vec<usize> = (0..n).filter(|&p| money.costs[p] <= money.budget).collect();
+    let mut costs = Vec::with_capacity(n);
+    for cost in &ctx.money.costs {
+        costs.push(N::from_big(cost)?);
+    }
+    let budget = N::from_big(&ctx.money.budget)?;
+    let within_budget = |p: usize| costs[p] <= budget;
+    let mut loads = Loads::<N>::new(ctx, costs.clone())?;
+    let mut draft = Draft::new(ctx, Reason::OverBudget);
+    let mut order = Vec::with_capacity(n);
+    order.extend((0..n).filter(|&p| within_budget(p)));
     order.sort_by(|&a, &b| loads.cmp(a, b).then(ctx.ranks[a].cmp(&ctx.ranks[b])));
     // What is left of the budget: a project fits when it costs at most this.
-    let mut left = money.budget.clone();
+    let mut left = budget.clone();
     for round in 1.. {
         let Some(&chosen) = order.first() else {
             break;
@@ -178,29 +208,30 @@ fn count<N: ExactInt>(ctx: &Context) -> Result<Draft, N::Error> {
             .iter()
             .take_while(|&&p| loads.cmp(p, chosen).is_eq())
             .count();
-        let fits = |p: usize| money.costs[p] <= left;
+        let fits = |p: usize| costs[p] <= left;
         if order[..tied].iter().any(|&p| !fits(p)) {
             for (i, &p) in order.iter().enumerate() {
                 let load = loads.load(p);
-                draft.reasons[p] = if i < tied && !fits(p) {
+                let reason = if i < tied && !fits(p) {
                     Reason::StoppedCount { load }
                 } else if ctx.profile.approvals[p] == 0 {
                     Reason::NoSupporters
                 } else {
                     Reason::NotReached { load }
                 };
+                draft.set_reason(p, reason);
             }
             break;
         }
         let load = loads.load(chosen);
-        left -= &money.costs[chosen];
+        left = left.sub(&costs[chosen])?;
         order.remove(0);
         if ctx.profile.approvals[chosen] > 0 {
             loads.raise(chosen)?;
             let changed = std::mem::take(&mut loads.changed);
             order.retain(|q| changed.binary_search(q).is_err());
             for &q in &changed {
-                if money.costs[q] <= money.budget && !draft.is_selected(q) {
+                if within_budget(q) && !draft.is_selected(q) {
                     insert(&mut order, &loads, q);
                 }
             }
