@@ -12,7 +12,9 @@
 
 use std::cmp::Ordering;
 
-use num_bigint::{BigInt, Sign};
+use num_bigint::BigInt;
+
+use super::products::cmp_products;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
@@ -90,30 +92,6 @@ fn add_weighted(total: &mut BigInt, value: &BigInt, weight: u64, scratch: &mut B
         scratch.clone_from(value);
         *scratch *= weight;
         *total += &*scratch;
-    }
-}
-
-/// Compares `a × b` with `c × d`. Products of very different sizes are ordered by their bit
-/// lengths alone, which spares most multiplications (and their allocations).
-pub(crate) fn cmp_products(a: &BigInt, b: &BigInt, c: &BigInt, d: &BigInt) -> Ordering {
-    let sign = |x: &BigInt, y: &BigInt| x.sign() * y.sign();
-    let (left, right) = (sign(a, b), sign(c, d));
-    if left != right || left == Sign::NoSign {
-        return (left as i8).cmp(&(right as i8));
-    }
-    // Both products are nonzero with the same sign: |x·y| lies in [2^(bits−2), 2^bits).
-    let (left_bits, right_bits) = (a.bits() + b.bits(), c.bits() + d.bits());
-    let magnitude = if left_bits >= right_bits + 2 {
-        Ordering::Greater
-    } else if right_bits >= left_bits + 2 {
-        Ordering::Less
-    } else {
-        return (a * b).cmp(&(c * d));
-    };
-    if left == Sign::Minus {
-        magnitude.reverse()
-    } else {
-        magnitude
     }
 }
 
@@ -256,25 +234,6 @@ mod tests {
         h.require(&affine(1, -1), false);
         assert!(!h.is_open());
         assert_eq!(h.limit(), 0);
-    }
-
-    #[test]
-    fn products_compare_exactly_at_any_size() {
-        let big = BigInt::from(3u8).pow(90);
-        let n = |x: i64| BigInt::from(x);
-        let cases = [
-            (n(2), n(3), n(1), n(6), Ordering::Equal),
-            (n(-2), n(3), n(1), n(5), Ordering::Less),
-            (n(0), n(3), n(-1), n(5), Ordering::Greater),
-            (n(-2), n(3), n(-1), n(5), Ordering::Less),
-            (big.clone(), n(2), big.clone() + 1, n(1), Ordering::Greater),
-            (big.clone(), big.clone(), n(1), n(1), Ordering::Greater),
-            (-big.clone(), big.clone(), n(-1), n(1), Ordering::Less),
-        ];
-        for (a, b, c, d, want) in cases {
-            assert_eq!(cmp_products(&a, &b, &c, &d), want, "{a}·{b} vs {c}·{d}");
-            assert_eq!((&a * &b).cmp(&(&c * &d)), want);
-        }
     }
 
     #[test]

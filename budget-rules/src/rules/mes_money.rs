@@ -14,9 +14,10 @@ use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::horizon::{cmp_products, Affine, Horizon};
+use super::horizon::{Affine, Horizon};
+use super::products::cmp_products;
 use super::Context;
 use crate::amount::{fraction, Amount};
 
@@ -36,6 +37,15 @@ pub(crate) enum Priced {
     Short(Affine),
     /// Its `rho` is above the cutoff; this is a lower bound of it.
     Above(Rho),
+}
+
+/// `ceil(x / d)` for `d > 0`. A divisor of one machine digit divides in place, without the
+/// allocations of a big-integer division.
+fn div_ceil(x: &BigInt, d: u64) -> BigInt {
+    match u32::try_from(d) {
+        Ok(digit) if !x.is_negative() => (x + (d - 1)) / digit,
+        _ => Integer::div_ceil(x, &BigInt::from(d)),
+    }
 }
 
 /// A lower bound of a price per unit of utility, `num / den` with `den > 0`.
@@ -115,15 +125,21 @@ impl<'c, 'e> Money<'c, 'e> {
         let groups = &self.ctx.profile.groups;
         self.weights.resize(self.class_money.len(), 0);
         self.classes.clear();
+        // Borrowed apart, so that the loop keeps them in registers.
+        let (weights, classes, group_class) = (
+            &mut self.weights[..],
+            &mut self.classes,
+            &self.group_class[..],
+        );
         for &g in &self.ctx.profile.supporters[p] {
-            let c = self.group_class[g];
-            if self.weights[c] == 0 {
-                self.classes.push((c, 0));
+            let c = group_class[g];
+            if weights[c] == 0 {
+                classes.push((c, 0));
             }
-            self.weights[c] += groups[g].weight;
+            weights[c] += groups[g].weight;
         }
-        for (c, voters) in &mut self.classes {
-            *voters = std::mem::take(&mut self.weights[*c]);
+        for (c, voters) in classes.iter_mut() {
+            *voters = std::mem::take(&mut weights[*c]);
         }
     }
 
@@ -186,10 +202,11 @@ impl<'c, 'e> Money<'c, 'e> {
         let mut full = self.ctx.profile.approvals[p];
         let mut partial_money = Affine::default();
         let scratch = &mut self.scratch;
+        // What the full payers pay together: the cost, less what the partial payers have.
+        let mut full_total = cost.clone();
         let result = loop {
-            let full_total = cost - &partial_money.at0;
             // money < full_total / full  <=>  money < ceil(full_total / full), as money is whole.
-            let threshold = Integer::div_ceil(&full_total, &BigInt::from(full));
+            let threshold = div_ceil(&full_total, full);
             let before = full_payers.len();
             full_payers.retain(|&(c, voters)| {
                 let money = &self.class_money[c];
@@ -211,11 +228,12 @@ impl<'c, 'e> Money<'c, 'e> {
                     partial: self.ctx.profile.approvals[p] - full,
                 });
             }
+            full_total.clone_from(cost);
+            full_total -= &partial_money.at0;
             if let Some(cut) = cutoff {
-                let next_total = cost - &partial_money.at0;
                 let den = cost * full;
-                if cmp_products(&next_total, &cut.den, &cut.num.at0, &den).is_gt() {
-                    let num = Affine::new(next_total, slope());
+                if cmp_products(&full_total, &cut.den, &cut.num.at0, &den).is_gt() {
+                    let num = Affine::new(full_total, slope());
                     break Priced::Above(Rho { num, den });
                 }
             }

@@ -16,6 +16,7 @@ mod mes_search;
 mod mes_trace;
 mod outcome;
 mod phragmen;
+mod products;
 
 use std::fmt;
 use std::str::FromStr;
