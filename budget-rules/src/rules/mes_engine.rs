@@ -91,12 +91,15 @@ impl<'c, 'e> Engine<'c, 'e> {
         let rest = (&money.budget % voters).to_u64().unwrap_or(0);
         let factor = voters / rest.gcd(&voters);
         let scale = &money.scale * factor;
-        let costs: Vec<BigInt> = money.costs.iter().map(|c| c * factor).collect();
+        let costs: Vec<BigInt> = if factor == 1 {
+            money.costs.clone()
+        } else {
+            money.costs.iter().map(|c| c * factor).collect()
+        };
         let base_share = &money.budget * factor / voters;
         let approvals = &ctx.profile.approvals;
-        let mut candidates: Vec<usize> = (0..costs.len())
-            .filter(|&p| approvals[p] > 0 && costs[p].is_positive())
-            .collect();
+        let mut candidates = Vec::with_capacity(costs.len());
+        candidates.extend((0..costs.len()).filter(|&p| approvals[p] > 0 && costs[p].is_positive()));
         // The order of the first round's bounds, 1 / approvals.
         candidates.sort_by(|&a, &b| {
             approvals[b]
