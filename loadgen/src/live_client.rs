@@ -336,6 +336,7 @@ fn on_text(
         return Next::Continue;
     };
     let latency = now_micros().saturating_sub(stamp.sent_micros);
+    tally.received_after(latency);
     if latency > 1_000_000 {
         tally.delayed.inc();
     }

@@ -110,6 +110,9 @@ pub struct Tally {
     pub post_retries: Counter,
     /// Receipts that arrived more than a second after their post was first tried.
     pub delayed: Counter,
+    /// The slowest receipt since the last progress line, in microseconds: where in the run
+    /// latency rises.
+    slowest_micros: AtomicU64,
     /// Clients currently subscribed, per channel.
     listeners: HashMap<i64, Counter>,
 }
@@ -146,6 +149,10 @@ impl Tally {
         self.expected.add(listening);
     }
 
+    pub fn received_after(&self, micros: u64) {
+        self.slowest_micros.fetch_max(micros, Ordering::Relaxed);
+    }
+
     pub fn lost(&self) -> u64 {
         self.expected.get().saturating_sub(self.delivered.get())
     }
@@ -154,7 +161,8 @@ impl Tally {
     pub fn progress(&self) -> String {
         format!(
             "connected {} (failed {}, dropped {}), subscribed {}, sent {} (refused {}, failed {}), \
-             delivered {}/{} ({} across nodes), duplicated {}, out of order {}, refetch {}",
+             delivered {}/{} ({} across nodes), duplicated {}, out of order {}, refetch {}, \
+             slowest since last line {:.1} ms",
             self.connected.get(),
             self.connect_failures.get(),
             self.dropped.get(),
@@ -168,6 +176,7 @@ impl Tally {
             self.duplicated.get(),
             self.out_of_order.get(),
             self.refetches.get(),
+            self.slowest_micros.swap(0, Ordering::Relaxed) as f64 / 1000.0,
         )
     }
 }

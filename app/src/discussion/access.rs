@@ -16,7 +16,7 @@ pub struct Access {
 /// What is known about the viewer's relation to a channel beyond their roles.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Standing {
-    /// Follows the channel; for a private conversation, takes part in it.
+    /// Takes part in the private conversation (only read for those).
     pub member: bool,
     /// A connector muted them in this city's channels and the mute still runs.
     pub muted: bool,
@@ -53,14 +53,32 @@ pub fn rules(viewer: &Viewer, channel: &Channel, standing: Standing) -> Access {
 }
 
 pub async fn access(db: &AnyPool, viewer: &Viewer, channel: &Channel) -> Result<Access, AppError> {
-    let member = queries::is_member(db, channel.id, viewer.id).await?;
-    let muted = match channel.city_id {
-        Some(city) => queries::muted_until(db, city, viewer.id, crate::context::now())
-            .await?
-            .is_some(),
-        None => false,
+    let standing = standing(db, viewer, channel).await?;
+    Ok(rules(viewer, channel, standing))
+}
+
+/// Reads only the part of the viewer's standing that [`rules`] looks at for this channel: every
+/// post and every live connection's periodic check comes through here.
+async fn standing(db: &AnyPool, viewer: &Viewer, channel: &Channel) -> Result<Standing, AppError> {
+    let standing = match (channel.kind, channel.city_id) {
+        (ChannelKind::Direct, _) => Standing {
+            member: queries::is_member(db, channel.id, viewer.id).await?,
+            muted: false,
+        },
+        // A mute matters only to a local member who does not coordinate the city.
+        (ChannelKind::City, Some(city))
+            if viewer.city.id == city && !viewer.may_coordinate(city) =>
+        {
+            Standing {
+                member: false,
+                muted: queries::muted_until(db, city, viewer.id, crate::context::now())
+                    .await?
+                    .is_some(),
+            }
+        }
+        _ => Standing::default(),
     };
-    Ok(rules(viewer, channel, Standing { member, muted }))
+    Ok(standing)
 }
 
 /// The channel and the viewer's rights in it, when they may at least read it. A channel one may

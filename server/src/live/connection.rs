@@ -1,6 +1,7 @@
 //! The state of one live connection: which channels it follows and the last event it was sent in
 //! each. Every event passes through `deliver`, which is what makes delivery exactly-once and
 //! in-order: old numbers are dropped, a gap is filled from the table before going on.
+use super::client_reader::{ClientReader, FromClient};
 use super::follows::{Followed, Follows};
 use super::frames::{self, Delivery};
 use super::hub::Hub;
@@ -26,9 +27,6 @@ const MAX_CHANNELS: usize = 200;
 const TYPING_EVERY: Duration = Duration::from_secs(2);
 /// Frames gathered into one write when several are ready at once.
 const BATCH_LIMIT: usize = 64;
-/// A client silent for this many check periods (not even answering pings) is gone: its
-/// connection is closed, and with it its presence in the channels.
-const SILENT_CHECKS_LIMIT: u32 = 2;
 /// The WebSocket close code for "the server is restarting": clients reconnect.
 const SERVICE_RESTART: u16 = 1012;
 
@@ -71,44 +69,36 @@ impl Connection {
     }
 
     pub async fn run(mut self, socket: WebSocket) {
-        let (mut sink, mut incoming) = socket.split();
+        let (mut sink, incoming) = socket.split();
         METRICS.live_connections.inc();
         // Every period the client is pinged and its rights checked again (a conversation left, a
         // channel made members-only, a member made alumni).
         let every = self.hub.connection_check_every();
-        let mut checks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
-        let mut last_heard = Instant::now();
-        let mut draining = self.hub.draining();
+        let mut client = ClientReader::spawn(incoming, every, self.hub.draining());
         loop {
             let mut outbox = tokio::select! {
-                // (The guard `wait_for` answers is dropped inside, before anything is awaited.)
-                () = async { drop(draining.wait_for(|draining| *draining).await) } => {
-                    let _ = sink.send(Message::Close(Some(CloseFrame {
-                        code: SERVICE_RESTART,
-                        reason: "this node is restarting; reconnect".into(),
-                    }))).await;
-                    break;
-                }
-                received = incoming.next() => {
-                    last_heard = Instant::now();
-                    match received {
-                        Some(Ok(Message::Text(text))) => self.on_frame(text.as_str()).await,
-                        Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
-                        Some(Ok(_)) => Vec::new(),
+                // The client first, so that a busy channel cannot hold back its requests.
+                biased;
+                said = client.events.recv() => match said {
+                    Some(FromClient::Frame(text)) => self.on_frame(text.as_str()).await,
+                    Some(FromClient::Check) => {
+                        if sink.send(Message::Ping(Default::default())).await.is_err() {
+                            break;
+                        }
+                        match self.recheck_rights().await {
+                            Some(outbox) => outbox,
+                            None => break,
+                        }
                     }
-                }
-                _ = checks.tick() => {
-                    if last_heard.elapsed() > every * SILENT_CHECKS_LIMIT + every / 2 {
+                    Some(FromClient::Draining) => {
+                        let _ = sink.send(Message::Close(Some(CloseFrame {
+                            code: SERVICE_RESTART,
+                            reason: "this node is restarting; reconnect".into(),
+                        }))).await;
                         break;
                     }
-                    if sink.send(Message::Ping(Default::default())).await.is_err() {
-                        break;
-                    }
-                    match self.recheck_rights().await {
-                        Some(outbox) => outbox,
-                        None => break,
-                    }
-                }
+                    Some(FromClient::Gone) | None => break,
+                },
                 Some((channel, item)) = self.feeds.next(), if !self.feeds.is_empty() => {
                     self.on_feed_item(channel, item).await
                 }
@@ -134,6 +124,7 @@ impl Connection {
                 break;
             }
         }
+        drop(client);
         for channel in self.subscriptions.keys() {
             self.hub.unsubscribe(*channel, self.viewer.id);
         }

@@ -1,5 +1,6 @@
 //! Live delivery: the hub that fans committed events out to this node's connections, the
 //! WebSocket endpoint, and (on PostgreSQL) the listener that hears other nodes' commits.
+mod client_reader;
 mod connection;
 mod follows;
 mod frames;
