@@ -34,10 +34,6 @@ impl Affine {
         Affine::new(at0, BigInt::zero())
     }
 
-    pub fn is_zero(&self) -> bool {
-        self.at0.is_zero() && self.slope.is_zero()
-    }
-
     /// `self += other × weight`; `scratch` is reused so that no big integer is allocated.
     pub fn add_weighted(&mut self, other: &Affine, weight: u64, scratch: &mut BigInt) {
         add_weighted(&mut self.at0, &other.at0, weight, scratch);

@@ -92,6 +92,8 @@ pub(crate) struct Money<'c, 'e> {
     classes: Vec<(usize, u64)>,
     /// Scratch for products.
     scratch: BigInt,
+    /// Scratch: where each class moves while a project is paid for.
+    moved_to: Vec<Option<usize>>,
 }
 
 impl<'c, 'e> Money<'c, 'e> {
@@ -109,6 +111,7 @@ impl<'c, 'e> Money<'c, 'e> {
             weights: vec![0; 2],
             classes: Vec::new(),
             scratch: BigInt::zero(),
+            moved_to: Vec::new(),
         }
     }
 
@@ -267,13 +270,13 @@ impl<'c, 'e> Money<'c, 'e> {
     pub fn pay(&mut self, p: usize, price: Price, keep: &[&[usize]]) {
         let mut full_total = price.full_total;
         // Make the share a whole number of units: multiply everything by full / gcd. The
-        // remainders are below `full`, so the gcd is taken on machine integers.
-        let full = BigInt::from(price.full);
-        let rest = |x: &BigInt| x.mod_floor(&full).to_u64().unwrap_or(0);
-        let gcd = rest(&full_total.at0)
-            .gcd(&rest(&full_total.slope))
-            .gcd(&price.full);
-        let factor = price.full / gcd;
+        // remainders are below `full`, so the gcd is taken on machine integers (the sign of a
+        // remainder does not change the gcd).
+        let full = price.full;
+        let gcd = remainder(&full_total.at0, full)
+            .gcd(&remainder(&full_total.slope, full))
+            .gcd(&full);
+        let factor = full / gcd;
         if factor != 1 {
             self.scale *= factor;
             for &q in keep.iter().copied().flatten() {
@@ -286,14 +289,17 @@ impl<'c, 'e> Money<'c, 'e> {
             }
             full_total.scale_by(factor);
         }
-        let share = Affine::new(&full_total.at0 / &full, &full_total.slope / &full);
+        // Exact divisions by a machine integer.
+        let share = Affine::new(full_total.at0 / full, full_total.slope / full);
         self.split_classes(p, &share);
     }
 
     /// Moves every supporter of `p` to the class "same money minus the share", or to class 0
     /// when that leaves nothing, creating each new class once.
     fn split_classes(&mut self, p: usize, share: &Affine) {
-        let mut moved_to: Vec<Option<usize>> = vec![None; self.class_money.len()];
+        let mut moved_to = std::mem::take(&mut self.moved_to);
+        moved_to.clear();
+        moved_to.resize(self.class_money.len(), None);
         let mut emptied = Vec::new();
         for &g in &self.ctx.profile.supporters[p] {
             let old = self.group_class[g];
@@ -313,30 +319,39 @@ impl<'c, 'e> Money<'c, 'e> {
             }
         }
         self.free.extend(emptied);
+        self.moved_to = moved_to;
     }
 
     /// The class for voters of class `old` once they paid (at most) `share`.
     fn class_after_paying(&mut self, old: usize, share: &Affine) -> usize {
         let money = &self.class_money[old];
-        // Partial payers pay everything they have.
-        if money.at0 < share.at0 {
+        // Partial payers pay everything they have, and so do full payers left with nothing.
+        if money.at0 < share.at0 || money == share {
             return 0;
         }
-        let mut left = money.clone();
-        left -= share;
-        if left.is_zero() {
-            return 0;
-        }
-        match self.free.pop() {
-            Some(c) => {
-                self.class_money[c] = left;
-                c
-            }
+        // A reused class keeps its storage: copying into it allocates nothing.
+        let c = match self.free.pop() {
+            Some(c) => c,
             None => {
-                self.class_money.push(left);
+                self.class_money.push(Affine::default());
                 self.class_groups.push(0);
                 self.class_money.len() - 1
             }
-        }
+        };
+        let (from, to) = if old < c {
+            let (head, tail) = self.class_money.split_at_mut(c);
+            (&head[old], &mut tail[0])
+        } else {
+            let (head, tail) = self.class_money.split_at_mut(old);
+            (&tail[0], &mut head[c])
+        };
+        to.clone_from(from);
+        *to -= share;
+        c
     }
+}
+
+/// `|x| mod d`, as a machine integer.
+fn remainder(x: &BigInt, d: u64) -> u64 {
+    (x.magnitude() % d).to_u64().unwrap_or(0)
 }
