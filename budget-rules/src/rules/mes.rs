@@ -150,8 +150,24 @@ pub(crate) fn add1(ctx: &Context) -> Draft {
     let Some(engine) = Engine::new(ctx) else {
         return draft;
     };
+    if let Some(run) = plain_run_if_it_buys_all(ctx, &engine) {
+        apply(&engine, &mut draft, run, 0);
+        draft.budget_increments = Some(0);
+        return draft;
+    }
     let raises = add1_raises(ctx, &engine);
     apply(&engine, &mut draft, engine.explain(raises), raises);
     draft.budget_increments = Some(raises);
     draft
+}
+
+/// When all candidates fit in the budget together, a run is exhaustive exactly when it buys
+/// them all, and the plain run often does: then the search would stop at its first run, and
+/// that run, explained, is the result. Trying it first spares the search run.
+fn plain_run_if_it_buys_all(ctx: &Context, engine: &Engine) -> Option<Explained> {
+    if ctx.money.total(&engine.candidates) > ctx.money.budget {
+        return None;
+    }
+    let run = engine.explain(0);
+    (run.picks.len() == engine.candidates.len()).then_some(run)
 }
