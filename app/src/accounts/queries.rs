@@ -10,7 +10,6 @@ struct UserRow {
     name: String,
     bio: String,
     map_visible: Flag,
-    is_admin: Flag,
     is_alumni: Flag,
     created_at: i64,
     city_id: i64,
@@ -18,7 +17,7 @@ struct UserRow {
     city_name: String,
 }
 
-const USER_COLUMNS: &str = "u.id, u.name, u.bio, u.map_visible, u.is_admin, u.is_alumni, \
+const USER_COLUMNS: &str = "u.id, u.name, u.bio, u.map_visible, u.is_alumni, \
      u.created_at, c.id AS city_id, c.slug AS city_slug, c.name AS city_name \
      FROM users u JOIN cities c ON c.id = u.city_id";
 
@@ -81,22 +80,67 @@ pub async fn set_alumni(db: &AnyPool, user_id: i64, alumni: bool) -> Result<bool
     Ok(true)
 }
 
+/// The viewer with the cities they coordinate: one row per such city, or a single row with no
+/// city when they coordinate none.
+#[derive(FromRow)]
+struct ViewerRow {
+    id: i64,
+    name: String,
+    is_admin: Flag,
+    is_alumni: Flag,
+    city_id: i64,
+    city_slug: String,
+    city_name: String,
+    coordinated_id: Option<i64>,
+    coordinated_slug: Option<String>,
+    coordinated_name: Option<String>,
+}
+
+impl ViewerRow {
+    fn coordinated(self) -> Option<CityRef> {
+        Some(CityRef {
+            id: self.coordinated_id?,
+            slug: self.coordinated_slug?,
+            name: self.coordinated_name?,
+        })
+    }
+}
+
+/// Who is asking. Read in one query: every request and every live connection's periodic check
+/// starts here.
 pub async fn viewer(db: &AnyPool, id: i64) -> Result<Option<Viewer>, AppError> {
-    let Some(row) = user_row(db, id).await? else {
+    let rows: Vec<ViewerRow> = sqlx::query_as(
+        "SELECT u.id, u.name, u.is_admin, u.is_alumni, \
+         h.id AS city_id, h.slug AS city_slug, h.name AS city_name, \
+         c.id AS coordinated_id, c.slug AS coordinated_slug, c.name AS coordinated_name \
+         FROM users u JOIN cities h ON h.id = u.city_id \
+         LEFT JOIN connectors k ON k.user_id = u.id \
+         LEFT JOIN cities c ON c.id = k.city_id \
+         WHERE u.id = $1 AND u.deleted_at IS NULL ORDER BY c.name",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    let mut rows = rows.into_iter();
+    let Some(first) = rows.next() else {
         return Ok(None);
     };
-    Ok(Some(Viewer {
-        id: row.id,
-        name: row.name,
+    let viewer = Viewer {
+        id: first.id,
+        name: first.name.clone(),
         city: CityRef {
-            id: row.city_id,
-            slug: row.city_slug,
-            name: row.city_name,
+            id: first.city_id,
+            slug: first.city_slug.clone(),
+            name: first.city_name.clone(),
         },
-        is_admin: row.is_admin.0,
-        is_alumni: row.is_alumni.0,
-        connector_of: connector_cities(db, id).await?,
-    }))
+        is_admin: first.is_admin.0,
+        is_alumni: first.is_alumni.0,
+        connector_of: std::iter::once(first)
+            .chain(rows)
+            .filter_map(ViewerRow::coordinated)
+            .collect(),
+    };
+    Ok(Some(viewer))
 }
 
 async fn tags_of(
