@@ -4,7 +4,7 @@
 //! `1019940.37`, and the rules compare prices and loads that only tie exactly when computed
 //! exactly. Floating point would turn ties into coin flips that differ between platforms.
 
-use num_bigint::BigInt;
+use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, Zero};
@@ -114,12 +114,15 @@ pub(crate) fn fraction(num: BigInt, den: BigInt) -> Amount {
 /// `num / den` reduced (`den > 0`), from machine integers.
 pub(crate) fn machine_fraction(num: i128, den: i128) -> Amount {
     let (n, d) = (num.unsigned_abs(), den.unsigned_abs());
-    let gcd = match (u64::try_from(n), u64::try_from(d)) {
-        (Ok(n), Ok(d)) => u128::from(n.gcd(&d)),
-        _ => n.gcd(&d),
-    };
+    if let (Ok(n), Ok(d)) = (u64::try_from(n), u64::try_from(d)) {
+        // The usual case: 64-bit divisions are several times cheaper than 128-bit ones.
+        let gcd = n.gcd(&d);
+        let sign = if num < 0 { Sign::Minus } else { Sign::Plus };
+        let numer = BigInt::from_biguint(sign, BigUint::from(n / gcd));
+        return BigRational::new_raw(numer, BigInt::from(d / gcd));
+    }
     // The gcd divides `den`, a positive i128, so it is one too.
-    let gcd = gcd as i128;
+    let gcd = n.gcd(&d) as i128;
     BigRational::new_raw(BigInt::from(num / gcd), BigInt::from(den / gcd))
 }
 
