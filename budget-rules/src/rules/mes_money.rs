@@ -92,8 +92,10 @@ pub(crate) struct Money<'c, 'e> {
     classes: Vec<(usize, u64)>,
     /// Scratch for products.
     scratch: BigInt,
-    /// Scratch: where each class moves while a project is paid for.
+    /// Scratch: where each class moves while a project is paid for (`None` outside of that),
+    /// and the classes that moved.
     moved_to: Vec<Option<usize>>,
+    split: Vec<usize>,
 }
 
 impl<'c, 'e> Money<'c, 'e> {
@@ -112,6 +114,7 @@ impl<'c, 'e> Money<'c, 'e> {
             classes: Vec::new(),
             scratch: BigInt::zero(),
             moved_to: Vec::new(),
+            split: Vec::new(),
         }
     }
 
@@ -297,9 +300,11 @@ impl<'c, 'e> Money<'c, 'e> {
     /// Moves every supporter of `p` to the class "same money minus the share", or to class 0
     /// when that leaves nothing, creating each new class once.
     fn split_classes(&mut self, p: usize, share: &Affine) {
+        // Entries are reset after use, so the map is only grown, never cleared: there can be
+        // thousands of classes, and a project's supporters are in a few of them.
         let mut moved_to = std::mem::take(&mut self.moved_to);
-        moved_to.clear();
         moved_to.resize(self.class_money.len(), None);
+        let mut split = std::mem::take(&mut self.split);
         let mut emptied = Vec::new();
         for &g in &self.ctx.profile.supporters[p] {
             let old = self.group_class[g];
@@ -308,6 +313,7 @@ impl<'c, 'e> Money<'c, 'e> {
                 None => {
                     let c = self.class_after_paying(old, share);
                     moved_to[old] = Some(c);
+                    split.push(old);
                     c
                 }
             };
@@ -319,7 +325,11 @@ impl<'c, 'e> Money<'c, 'e> {
             }
         }
         self.free.extend(emptied);
+        for old in split.drain(..) {
+            moved_to[old] = None;
+        }
         self.moved_to = moved_to;
+        self.split = split;
     }
 
     /// The class for voters of class `old` once they paid (at most) `share`.
