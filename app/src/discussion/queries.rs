@@ -110,6 +110,8 @@ struct MessageRow {
     deleted_at: Option<i64>,
     hidden_at: Option<i64>,
     reply_count: i64,
+    /// Whether anyone reacted: reactions are read only for those messages.
+    reacted: Flag,
 }
 
 impl MessageRow {
@@ -143,7 +145,8 @@ impl MessageRow {
 const MESSAGE_SELECT: &str =
     "SELECT m.id, m.channel_id, m.seq, m.author_id, u.name AS author_name, \
      m.parent_id, m.body, m.body_html, m.created_at, m.edited_at, m.deleted_at, m.hidden_at, \
-     m.reply_count FROM messages m LEFT JOIN users u ON u.id = m.author_id";
+     m.reply_count, EXISTS (SELECT 1 FROM reactions r WHERE r.message_id = m.id) AS reacted \
+     FROM messages m LEFT JOIN users u ON u.id = m.author_id";
 
 fn placeholders(count: usize, first: usize) -> String {
     (first..first + count)
@@ -166,7 +169,17 @@ pub async fn messages(db: &AnyPool, ids: &[i64]) -> Result<Vec<MessageView>, App
         query = query.bind(id);
     }
     let rows = query.fetch_all(db).await?;
-    let mut reactions = reactions(db, ids).await?;
+    // Most messages have no reaction (every new one, for a start): skip the query for them.
+    let reacted: Vec<i64> = rows
+        .iter()
+        .filter(|row| row.reacted.0)
+        .map(|row| row.id)
+        .collect();
+    let mut reactions = if reacted.is_empty() {
+        HashMap::new()
+    } else {
+        reactions(db, &reacted).await?
+    };
     let mut by_id: HashMap<i64, MessageView> = rows
         .into_iter()
         .map(|row| {
