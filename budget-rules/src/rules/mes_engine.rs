@@ -51,10 +51,9 @@ pub(crate) struct Engine<'c, 'e> {
     /// Projects MES considers: positive cost and at least one supporter, most approved first
     /// (then by tie-break rank).
     pub candidates: Vec<usize>,
-    /// Common denominator of all costs and of budget / voters.
+    /// Common denominator of all costs and of budget / voters: `ctx.money.scale × factor`.
     scale: BigInt,
-    /// Cost of each project, times `scale`.
-    costs: Vec<BigInt>,
+    factor: u64,
     /// The equal share of the budget, budget / voters, times `scale`.
     base_share: BigInt,
     /// Raises from which every voter alone can pay all candidates, so a run buys them all:
@@ -91,13 +90,9 @@ impl<'c, 'e> Engine<'c, 'e> {
         let rest = (&money.budget % voters).to_u64().unwrap_or(0);
         let factor = voters / rest.gcd(&voters);
         let scale = &money.scale * factor;
-        let costs: Vec<BigInt> = if factor == 1 {
-            money.costs.clone()
-        } else {
-            money.costs.iter().map(|c| c * factor).collect()
-        };
         let base_share = &money.budget * factor / voters;
         let approvals = &ctx.profile.approvals;
+        let costs = &money.costs;
         let mut candidates = Vec::with_capacity(costs.len());
         candidates.extend((0..costs.len()).filter(|&p| approvals[p] > 0 && costs[p].is_positive()));
         // The order of the first round's bounds, 1 / approvals.
@@ -114,7 +109,7 @@ impl<'c, 'e> Engine<'c, 'e> {
             ctx,
             candidates,
             scale,
-            costs,
+            factor,
             base_share,
             cap,
         })
@@ -138,15 +133,24 @@ impl<'c, 'e> Engine<'c, 'e> {
         } else {
             BigInt::zero()
         };
+        // Each run scales the costs itself: a plain count has one run, and copying them once
+        // more for the engine would cost as much.
+        let costs = &self.ctx.money.costs;
+        let costs = if self.factor == 1 {
+            costs.clone()
+        } else {
+            costs.iter().map(|c| c * self.factor).collect()
+        };
+        let num_projects = costs.len();
         let money = Money::new(
             self.ctx,
             self.scale.clone(),
             Affine::new(start, slope),
-            self.costs.clone(),
+            costs,
         );
         let approvals = &self.ctx.profile.approvals;
         // Every supporter pays at most the whole cost: rho >= 1 / approvals.
-        let bound = (0..self.costs.len())
+        let bound = (0..num_projects)
             .map(|p| Rho {
                 num: Affine::constant(BigInt::from(1u8)),
                 den: BigInt::from(approvals[p].max(1)),
@@ -157,7 +161,7 @@ impl<'c, 'e> Engine<'c, 'e> {
             money,
             bound,
             active: self.candidates.clone(),
-            dropped: vec![None; self.costs.len()],
+            dropped: vec![None; num_projects],
             dropped_bounds: Vec::new(),
             horizon,
             repriced: Vec::new(),
@@ -186,7 +190,7 @@ impl<'c, 'e> Engine<'c, 'e> {
             rounds.money.pay(p, price, &[&rounds.active]);
         }
         // What the supporters of the candidates not bought have left.
-        let mut money_left = vec![Amount::zero(); self.costs.len()];
+        let mut money_left = vec![Amount::zero(); self.ctx.money.costs.len()];
         for &p in &self.candidates {
             if !picks.iter().any(|pick: &Pick| pick.project == p) {
                 money_left[p] = rounds.money.supporters_money(p);
