@@ -53,7 +53,7 @@ fn apply(engine: &Engine, draft: &mut Draft, run: Explained, raises: u64) {
         let reason = Reason::Unaffordable {
             // Every candidate left at the end was found unaffordable in some round.
             round: run.dropped[p].unwrap_or(0),
-            supporters_money: std::mem::take(&mut money_left[p]),
+            supporters_money: money_left[p].take().unwrap_or_default(),
         };
         draft.set_reason(p, reason);
     }

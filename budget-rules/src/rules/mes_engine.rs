@@ -41,8 +41,9 @@ pub(crate) struct Explained {
     pub picks: Vec<Pick>,
     /// For each project dropped as unaffordable, the round it happened in.
     pub dropped: Vec<Option<usize>>,
-    /// For each candidate not bought, what its supporters had left at the end.
-    pub money_left: Vec<Amount>,
+    /// For each candidate not bought, what its supporters had left at the end (`None` for the
+    /// other projects: a zero amount would allocate its denominator).
+    pub money_left: Vec<Option<Amount>>,
 }
 
 /// What does not change between runs with different voter budgets.
@@ -190,10 +191,10 @@ impl<'c, 'e> Engine<'c, 'e> {
             rounds.money.pay(p, price, &[&rounds.active]);
         }
         // What the supporters of the candidates not bought have left.
-        let mut money_left = vec![Amount::zero(); self.ctx.money.costs.len()];
+        let mut money_left = vec![None; self.ctx.money.costs.len()];
         for &p in &self.candidates {
             if !picks.iter().any(|pick: &Pick| pick.project == p) {
-                money_left[p] = rounds.money.supporters_money(p);
+                money_left[p] = Some(rounds.money.supporters_money(p));
             }
         }
         Explained {
