@@ -13,10 +13,10 @@
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
-
-use super::products::cmp_products;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::products::cmp_products;
 
 /// An integer-valued affine function of the number of extra raises `t`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
