@@ -73,9 +73,22 @@ test("a connector plans when a round closes, and members see the date in their o
     return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T18:30`;
   };
   const tools = connector.page.locator(".schedule-form");
-  // Closing before funding opens is refused with a message, and nothing is saved.
   await tools.getByLabel("Funding opens").fill(day(9));
   await tools.getByLabel("Closes").fill(day(3));
+  // Meanwhile, in another tab, the round opens and money moves in its pot: the first tab follows
+  // the pot live, and the dates being typed there stay.
+  const otherTab = await connector.context.newPage();
+  await open(otherTab, roundUrl);
+  await otherTab.getByLabel("Phase", { exact: true }).selectOption("open");
+  await otherTab.getByRole("button", { name: "Move to this phase" }).click();
+  await expect(otherTab.locator(".badge", { hasText: "Open for funding" })).toBeVisible();
+  await otherTab.getByLabel("Amount for each member").fill("1");
+  await otherTab.getByRole("button", { name: "Allocate", exact: true }).click();
+  await expect(connector.page.locator(".figures .my-balance")).toHaveText("€1");
+  await otherTab.close();
+  await expect(tools.getByLabel("Funding opens")).toHaveValue(day(9));
+  await expect(tools.getByLabel("Closes")).toHaveValue(day(3));
+  // Closing before funding opens is refused with a message, and nothing is saved.
   await connector.page.getByRole("button", { name: "Save the schedule" }).click();
   await expect(connector.page.getByText("This date must come after the one before it.")).toBeVisible();
   await tools.getByLabel("Funding opens").fill(day(2));

@@ -8,8 +8,7 @@ use super::consent_views::AgreedIn;
 use super::follow_pot::pot_page;
 use super::get_ballot_round::get_ballot_round;
 use super::labels::{phase_label, rule_label};
-use super::schedule_view::ScheduleList;
-use super::set_round_schedule::SetRoundSchedule;
+use super::schedule_view::{ScheduleEditing, ScheduleList};
 use super::types::{BallotRoundPage, Phase, ProjectStatus};
 use crate::i18n::*;
 use crate::ui::errors::money;
@@ -22,8 +21,8 @@ pub fn BallotPage() -> impl IntoView {
         (page.round.pot_id, page.pot_version)
     });
     // Lives as long as the page, so its answer stays on screen when the page refreshes.
-    let schedule = ServerAction::<SetRoundSchedule>::new();
-    refresh_on_success(schedule, loaded.changed);
+    let schedule = ScheduleEditing::default();
+    refresh_on_success(schedule.action, loaded.changed);
     loaded
         .view(move |page| view! { <BallotView page changed=loaded.changed schedule /> }.into_any())
 }
@@ -32,7 +31,7 @@ pub fn BallotPage() -> impl IntoView {
 fn BallotView(
     page: BallotRoundPage,
     changed: RwSignal<u32>,
-    schedule: ServerAction<SetRoundSchedule>,
+    schedule: ScheduleEditing,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let round = page.round.clone();

@@ -6,9 +6,8 @@ use super::consent_views::DecisionPicker;
 use super::labels::phase_label;
 use super::propose_project::ProposeProject as Propose;
 use super::review_project::ReviewProject;
-use super::schedule_view::ScheduleForm;
+use super::schedule_view::{ScheduleEditing, ScheduleForm};
 use super::set_round_phase::SetRoundPhase;
-use super::set_round_schedule::SetRoundSchedule;
 use super::tally_round::TallyRound;
 use super::types::{BallotProject, BallotRoundPage, Phase, ProjectStatus};
 use crate::i18n::*;
@@ -181,7 +180,7 @@ pub fn BallotForm(page: BallotRoundPage, changed: RwSignal<u32>) -> impl IntoVie
 pub fn RoundManagement(
     page: BallotRoundPage,
     changed: RwSignal<u32>,
-    schedule: ServerAction<SetRoundSchedule>,
+    schedule: ScheduleEditing,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let phase = ServerAction::<SetRoundPhase>::new();
@@ -216,7 +215,7 @@ pub fn RoundManagement(
                 </select> " "
                 <button type="submit" class="button secondary">{t!(i18n, budgets.set_phase)}</button>
             </ActionForm>
-            <ScheduleForm round mode=page.round.mode schedule=page.round.schedule action=schedule />
+            <ScheduleForm round mode=page.round.mode schedule=page.round.schedule editing=schedule />
             {(current == Phase::Voting).then(|| view! {
                 <ActionForm action=tally>
                     <input type="hidden" name="round" value=round />

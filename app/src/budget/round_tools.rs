@@ -4,9 +4,8 @@ use super::allocate_equally::AllocateEqually;
 use super::allocate_from_csv::AllocateFromCsv;
 use super::consent_views::DecisionPicker;
 use super::labels::phase_label;
-use super::schedule_view::ScheduleForm;
+use super::schedule_view::{ScheduleEditing, ScheduleForm};
 use super::set_round_phase::SetRoundPhase;
-use super::set_round_schedule::SetRoundSchedule;
 use super::types::{Phase, RoundPage};
 use super::withdraw_unspent::WithdrawUnspent;
 use crate::i18n::*;
@@ -15,14 +14,15 @@ use crate::ui::field::Field;
 use leptos::prelude::*;
 
 /// The managers' actions live as long as the round page, not as long as one rendering of it:
-/// every change refetches the page, and what an action answered must stay on screen.
+/// every change refetches the page, and what an action answered (or a date being typed) must
+/// stay on screen.
 #[derive(Clone, Copy)]
 pub struct RoundActions {
     equal: ServerAction<AllocateEqually>,
     listed: ServerAction<AllocateFromCsv>,
     withdraw: ServerAction<WithdrawUnspent>,
     phase: ServerAction<SetRoundPhase>,
-    schedule: ServerAction<SetRoundSchedule>,
+    schedule: ScheduleEditing,
 }
 
 impl RoundActions {
@@ -33,14 +33,14 @@ impl RoundActions {
             listed: ServerAction::new(),
             withdraw: ServerAction::new(),
             phase: ServerAction::new(),
-            schedule: ServerAction::new(),
+            schedule: ScheduleEditing::default(),
         };
         Effect::new(move |_| {
             let done = matches!(actions.equal.value().get(), Some(Ok(_)))
                 || matches!(actions.listed.value().get(), Some(Ok(_)))
                 || matches!(actions.withdraw.value().get(), Some(Ok(_)))
                 || matches!(actions.phase.value().get(), Some(Ok(_)))
-                || matches!(actions.schedule.value().get(), Some(Ok(_)));
+                || matches!(actions.schedule.action.value().get(), Some(Ok(_)));
             if done {
                 changed.update(|count| *count += 1);
             }
@@ -99,7 +99,7 @@ pub fn RoundTools(page: RoundPage, actions: RoundActions) -> impl IntoView {
             </ActionForm>
             // A closed round's dates are history.
             {(page.round.phase != Phase::Closed).then(|| view! {
-                <ScheduleForm round mode=page.round.mode schedule=page.round.schedule action=schedule />
+                <ScheduleForm round mode=page.round.mode schedule=page.round.schedule editing=schedule />
             })}
             <h3>{t!(i18n, budgets.phase)}</h3>
             {move || phase.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}

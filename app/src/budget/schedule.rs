@@ -30,6 +30,14 @@ pub enum Milestone {
 }
 
 impl Milestone {
+    /// Every milestone, in declaration order (a milestone's index is its position here).
+    pub const ALL: [Milestone; 4] = [
+        Milestone::FundingOpens,
+        Milestone::ProposalsClose,
+        Milestone::VotingOpens,
+        Milestone::Closes,
+    ];
+
     /// The form field it is typed in.
     pub fn field(self) -> &'static str {
         match self {

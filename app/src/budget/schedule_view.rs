@@ -38,24 +38,60 @@ pub fn ScheduleList(mode: RoundMode, schedule: RoundSchedule) -> impl IntoView {
     })
 }
 
-/// `YYYY-MM-DDTHH:MM` of a moment in UTC, as a date-time field takes it.
-fn utc_input_value(at: i64) -> String {
+/// A planned date as a date-time field shows it: in UTC as the server writes the page, in the
+/// member's zone in the browser (the zone offset beside the form tells the server which).
+fn input_value(at: i64) -> String {
+    #[cfg(feature = "hydrate")]
+    return crate::decisions::local_time::local_input_value(at);
+    #[cfg(not(feature = "hydrate"))]
     crate::ui::time::iso_minute(at).replace(' ', "T")
 }
 
-/// One date-time field, filled with the planned date: in UTC as the server writes it, then in
-/// the member's zone once the page's script runs (the zone offset beside the form follows).
-#[component]
-fn MilestoneField(milestone: Milestone, at: Option<i64>, value: RwSignal<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(at) = at {
-            value.set(crate::decisions::local_time::local_input_value(at));
+/// The schedule form's state: the action that saves it and the dates being typed. It lives as
+/// long as the page rather than one rendering of the form: the page renders again each time its
+/// pot's money moves, and neither what was answered nor a date being typed may be lost to that.
+#[derive(Clone, Copy)]
+pub struct ScheduleEditing {
+    pub action: ServerAction<SetRoundSchedule>,
+    /// One field per milestone, in the order of [`Milestone`].
+    values: [RwSignal<String>; 4],
+    /// The saved dates the fields were last filled from: once the round's dates change (saved
+    /// here or by another manager), the fields show the new ones.
+    filled_from: StoredValue<Option<RoundSchedule>>,
+}
+
+impl Default for ScheduleEditing {
+    fn default() -> Self {
+        Self {
+            action: ServerAction::new(),
+            values: std::array::from_fn(|_| RwSignal::new(String::new())),
+            filled_from: StoredValue::new(None),
         }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = at;
+    }
+}
+
+impl ScheduleEditing {
+    fn value(self, milestone: Milestone) -> RwSignal<String> {
+        self.values[milestone as usize]
+    }
+
+    /// Fills the fields from `schedule` unless they already started from it.
+    fn start_from(self, schedule: RoundSchedule) {
+        if self.filled_from.get_value() == Some(schedule) {
+            return;
+        }
+        self.filled_from.set_value(Some(schedule));
+        for milestone in Milestone::ALL {
+            let shown = schedule.at(milestone).map(input_value);
+            self.value(milestone).set(shown.unwrap_or_default());
+        }
+    }
+}
+
+/// One date-time field, bound to its draft.
+#[component]
+fn MilestoneField(milestone: Milestone, value: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let id = format!("field-{}", milestone.field());
     view! {
         <div class="field">
@@ -67,33 +103,21 @@ fn MilestoneField(milestone: Milestone, at: Option<i64>, value: RwSignal<String>
     }
 }
 
-/// The managers' form. Its action belongs to the page, so its answer outlives a refresh.
+/// The managers' form; `editing` belongs to the page.
 #[component]
 pub fn ScheduleForm(
     round: i64,
     mode: RoundMode,
     schedule: RoundSchedule,
-    action: ServerAction<SetRoundSchedule>,
+    editing: ScheduleEditing,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let milestones = Milestone::of(mode);
-    let values: Vec<RwSignal<String>> = milestones
-        .iter()
-        .map(|milestone| {
-            RwSignal::new(
-                schedule
-                    .at(*milestone)
-                    .map(utc_input_value)
-                    .unwrap_or_default(),
-            )
-        })
-        .collect();
+    let action = editing.action;
+    editing.start_from(schedule);
     // One offset for the form, taken at its last date: the dates of a round lie weeks apart at
     // most, and a zone's offset changes at most twice a year.
-    let local = values
-        .last()
-        .map(|last| last.read_only())
-        .unwrap_or_else(|| signal(String::new()).0);
+    let local = editing.value(Milestone::Closes).read_only();
     let saved = move || action.value().get().is_some_and(|result| result.is_ok());
     view! {
         <h3>{t!(i18n, budgets.schedule)}</h3>
@@ -102,8 +126,8 @@ pub fn ScheduleForm(
         {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
         <ActionForm action attr:class="schedule-form">
             <input type="hidden" name="round" value=round />
-            {milestones.iter().zip(values).map(|(milestone, value)| view! {
-                <MilestoneField milestone=*milestone at=schedule.at(*milestone) value />
+            {milestones.iter().map(|milestone| view! {
+                <MilestoneField milestone=*milestone value=editing.value(*milestone) />
             }).collect_view()}
             <ZoneOffset local />
             <button type="submit" class="button secondary" disabled=action.pending()>{t!(i18n, budgets.schedule_save)}</button>
