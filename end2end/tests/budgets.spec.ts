@@ -85,6 +85,9 @@ test("a connector plans when a round closes, and members see the date in their o
   await otherTab.getByLabel("Amount for each member").fill("1");
   await otherTab.getByRole("button", { name: "Allocate", exact: true }).click();
   await expect(connector.page.locator(".figures .my-balance")).toHaveText("€1");
+  // The money goes back, so the pot is as it was for whoever comes next.
+  await otherTab.getByRole("button", { name: "Withdraw unspent balances" }).click();
+  await expect(connector.page.locator(".figures .my-balance")).toHaveText("€0");
   await otherTab.close();
   await expect(tools.getByLabel("Funding opens")).toHaveValue(day(9));
   await expect(tools.getByLabel("Closes")).toHaveValue(day(3));
