@@ -114,6 +114,17 @@ pub fn client_ip() -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
+/// `$first, $first+1, …`: the numbered parameters of an `IN (…)` list of `count` values.
+pub fn placeholders(count: usize, first: usize) -> String {
+    (first..first + count)
+        .map(|index| format!("${index}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How many values go in one `IN (…)` list: far below either database's limit on parameters.
+pub const IDS_PER_QUERY: usize = 500;
+
 /// A yes/no column: BOOLEAN on PostgreSQL, INTEGER 0/1 on SQLite, which the generic driver hands
 /// over as different kinds; this reads both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

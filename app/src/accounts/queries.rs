@@ -1,8 +1,9 @@
 //! SQL for accounts and profiles. Written once for both SQLite and PostgreSQL.
 use super::types::{CityRef, Profile, ProfileDraft, Viewer};
-use crate::context::Flag;
+use crate::context::{placeholders, Flag, IDS_PER_QUERY};
 use crate::error::AppError;
 use sqlx::{AnyPool, FromRow};
+use std::collections::HashMap;
 
 #[derive(FromRow)]
 struct UserRow {
@@ -106,41 +107,71 @@ impl ViewerRow {
     }
 }
 
+const VIEWER_SELECT: &str = "SELECT u.id, u.name, u.is_admin, u.is_alumni, \
+     h.id AS city_id, h.slug AS city_slug, h.name AS city_name, \
+     c.id AS coordinated_id, c.slug AS coordinated_slug, c.name AS coordinated_name \
+     FROM users u JOIN cities h ON h.id = u.city_id \
+     LEFT JOIN connectors k ON k.user_id = u.id \
+     LEFT JOIN cities c ON c.id = k.city_id";
+
+/// Viewers from rows ordered by user id: each user's rows come together.
+fn viewers_of(rows: Vec<ViewerRow>) -> Vec<Viewer> {
+    let mut viewers: Vec<Viewer> = Vec::new();
+    for row in rows {
+        if let Some(viewer) = viewers.last_mut().filter(|viewer| viewer.id == row.id) {
+            viewer.connector_of.extend(row.coordinated());
+            continue;
+        }
+        let viewer = Viewer {
+            id: row.id,
+            name: row.name.clone(),
+            city: CityRef {
+                id: row.city_id,
+                slug: row.city_slug.clone(),
+                name: row.city_name.clone(),
+            },
+            is_admin: row.is_admin.0,
+            is_alumni: row.is_alumni.0,
+            connector_of: row.coordinated().into_iter().collect(),
+        };
+        viewers.push(viewer);
+    }
+    viewers
+}
+
 /// Who is asking. Read in one query: every request and every live connection's periodic check
 /// starts here.
 pub async fn viewer(db: &AnyPool, id: i64) -> Result<Option<Viewer>, AppError> {
-    let rows: Vec<ViewerRow> = sqlx::query_as(
-        "SELECT u.id, u.name, u.is_admin, u.is_alumni, \
-         h.id AS city_id, h.slug AS city_slug, h.name AS city_name, \
-         c.id AS coordinated_id, c.slug AS coordinated_slug, c.name AS coordinated_name \
-         FROM users u JOIN cities h ON h.id = u.city_id \
-         LEFT JOIN connectors k ON k.user_id = u.id \
-         LEFT JOIN cities c ON c.id = k.city_id \
-         WHERE u.id = $1 AND u.deleted_at IS NULL ORDER BY c.name",
-    )
+    let rows: Vec<ViewerRow> = sqlx::query_as(&format!(
+        "{VIEWER_SELECT} WHERE u.id = $1 AND u.deleted_at IS NULL ORDER BY c.name"
+    ))
     .bind(id)
     .fetch_all(db)
     .await?;
-    let mut rows = rows.into_iter();
-    let Some(first) = rows.next() else {
-        return Ok(None);
-    };
-    let viewer = Viewer {
-        id: first.id,
-        name: first.name.clone(),
-        city: CityRef {
-            id: first.city_id,
-            slug: first.city_slug.clone(),
-            name: first.city_name.clone(),
-        },
-        is_admin: first.is_admin.0,
-        is_alumni: first.is_alumni.0,
-        connector_of: std::iter::once(first)
-            .chain(rows)
-            .filter_map(ViewerRow::coordinated)
-            .collect(),
-    };
-    Ok(Some(viewer))
+    Ok(viewers_of(rows).into_iter().next())
+}
+
+/// Several viewers by id (deleted accounts are absent), a few hundred per query: a node checks
+/// its live connections' rights together.
+pub async fn viewers(db: &AnyPool, ids: &[i64]) -> Result<HashMap<i64, Viewer>, AppError> {
+    let mut found = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let sql = format!(
+            "{VIEWER_SELECT} WHERE u.id IN ({}) AND u.deleted_at IS NULL ORDER BY u.id, c.name",
+            placeholders(chunk.len(), 1)
+        );
+        let mut query = sqlx::query_as::<_, ViewerRow>(&sql);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        let rows = query.fetch_all(db).await?;
+        found.extend(
+            viewers_of(rows)
+                .into_iter()
+                .map(|viewer| (viewer.id, viewer)),
+        );
+    }
+    Ok(found)
 }
 
 async fn tags_of(

@@ -1,6 +1,7 @@
 //! SQL for the city directory. Written once for both SQLite and PostgreSQL.
 use super::types::{CityDetail, CitySummary, MembersPage, Newcomer};
 use crate::accounts::types::MemberCard;
+use crate::context::placeholders;
 use crate::error::AppError;
 use sqlx::{AnyPool, FromRow};
 use std::collections::HashMap;
@@ -128,19 +129,12 @@ pub async fn members(
     })
 }
 
-fn placeholders(count: usize) -> String {
-    (1..=count)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Member cards for these ids, in the given order, with skills and connector flag in two queries.
 pub async fn cards(db: &AnyPool, ids: &[i64]) -> Result<Vec<MemberCard>, AppError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = placeholders(ids.len());
+    let list = placeholders(ids.len(), 1);
     let sql = format!(
         "SELECT u.id, u.name, c.name, (SELECT COUNT(*) FROM connectors k WHERE k.user_id = u.id) \
          FROM users u JOIN cities c ON c.id = u.city_id WHERE u.id IN ({list})"
@@ -170,7 +164,7 @@ pub async fn cards(db: &AnyPool, ids: &[i64]) -> Result<Vec<MemberCard>, AppErro
 async fn skills_of(db: &AnyPool, ids: &[i64]) -> Result<HashMap<i64, Vec<String>>, AppError> {
     let sql = format!(
         "SELECT user_id, skill FROM user_skills WHERE user_id IN ({}) ORDER BY skill",
-        placeholders(ids.len())
+        placeholders(ids.len(), 1)
     );
     let mut query = sqlx::query_as::<_, (i64, String)>(&sql);
     for id in ids {

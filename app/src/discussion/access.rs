@@ -57,26 +57,45 @@ pub async fn access(db: &AnyPool, viewer: &Viewer, channel: &Channel) -> Result<
     Ok(rules(viewer, channel, standing))
 }
 
-/// Reads only the part of the viewer's standing that [`rules`] looks at for this channel: every
-/// post and every live connection's periodic check comes through here.
-async fn standing(db: &AnyPool, viewer: &Viewer, channel: &Channel) -> Result<Standing, AppError> {
-    let standing = match (channel.kind, channel.city_id) {
-        (ChannelKind::Direct, _) => Standing {
-            member: queries::is_member(db, channel.id, viewer.id).await?,
-            muted: false,
-        },
-        // A mute matters only to a local member who does not coordinate the city.
+/// The part of the viewer's standing that [`rules`] looks at for a channel: every post and every
+/// live connection's periodic check reads only that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needed {
+    /// Whether they take part in the private conversation.
+    Membership,
+    /// Whether a mute runs for them in this city: it matters only to a local member who does
+    /// not coordinate the city.
+    Mute {
+        city: i64,
+    },
+    Nothing,
+}
+
+pub fn needed(viewer: &Viewer, channel: &Channel) -> Needed {
+    match (channel.kind, channel.city_id) {
+        (ChannelKind::Direct, _) => Needed::Membership,
         (ChannelKind::City, Some(city))
             if viewer.city.id == city && !viewer.may_coordinate(city) =>
         {
-            Standing {
-                member: false,
-                muted: queries::muted_until(db, city, viewer.id, crate::context::now())
-                    .await?
-                    .is_some(),
-            }
+            Needed::Mute { city }
         }
-        _ => Standing::default(),
+        _ => Needed::Nothing,
+    }
+}
+
+async fn standing(db: &AnyPool, viewer: &Viewer, channel: &Channel) -> Result<Standing, AppError> {
+    let standing = match needed(viewer, channel) {
+        Needed::Membership => Standing {
+            member: queries::is_member(db, channel.id, viewer.id).await?,
+            muted: false,
+        },
+        Needed::Mute { city } => Standing {
+            member: false,
+            muted: queries::muted_until(db, city, viewer.id, crate::context::now())
+                .await?
+                .is_some(),
+        },
+        Needed::Nothing => Standing::default(),
     };
     Ok(standing)
 }

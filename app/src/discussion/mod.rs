@@ -46,6 +46,8 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod access;
 #[cfg(feature = "ssr")]
+pub mod access_check;
+#[cfg(feature = "ssr")]
 pub mod conversations;
 #[cfg(feature = "ssr")]
 pub mod moderation;

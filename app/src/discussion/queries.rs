@@ -1,9 +1,9 @@
 //! Reading channels and messages. Written once for both SQLite and PostgreSQL.
 use super::types::{Author, ChannelKind, EventKind, MessageView, Reaction};
-use crate::context::Flag;
+use crate::context::{placeholders, Flag, IDS_PER_QUERY};
 use crate::error::AppError;
 use sqlx::{AnyPool, FromRow};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A channel with what authorization needs to know about it.
 #[derive(Clone, Debug)]
@@ -95,6 +95,68 @@ pub async fn muted_until(
     Ok(row.map(|(until,)| until))
 }
 
+/// The channels with these ids, by id (those that no longer exist are absent).
+pub async fn channels(db: &AnyPool, ids: &[i64]) -> Result<HashMap<i64, Channel>, AppError> {
+    let mut found = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let sql = format!(
+            "SELECT {CHANNEL_COLUMNS} FROM channels WHERE id IN ({})",
+            placeholders(chunk.len(), 1)
+        );
+        let mut query = sqlx::query_as::<_, ChannelRow>(&sql);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        for row in query.fetch_all(db).await? {
+            let channel = row.into_channel()?;
+            found.insert(channel.id, channel);
+        }
+    }
+    Ok(found)
+}
+
+/// Who takes part in these channels, as (channel, member) pairs. Meant for private
+/// conversations, which have nine members at most.
+pub async fn members_of(
+    db: &AnyPool,
+    channel_ids: &[i64],
+) -> Result<HashSet<(i64, i64)>, AppError> {
+    let mut pairs = HashSet::new();
+    for chunk in channel_ids.chunks(IDS_PER_QUERY) {
+        let sql = format!(
+            "SELECT channel_id, user_id FROM channel_members WHERE channel_id IN ({})",
+            placeholders(chunk.len(), 1)
+        );
+        let mut query = sqlx::query_as::<_, (i64, i64)>(&sql);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        pairs.extend(query.fetch_all(db).await?);
+    }
+    Ok(pairs)
+}
+
+/// The mutes still running at `now` of these members, as (city, member) pairs.
+pub async fn running_mutes(
+    db: &AnyPool,
+    user_ids: &[i64],
+    now: i64,
+) -> Result<HashSet<(i64, i64)>, AppError> {
+    let mut pairs = HashSet::new();
+    for chunk in user_ids.chunks(IDS_PER_QUERY) {
+        let sql = format!(
+            "SELECT city_id, user_id FROM city_mutes WHERE until > $1 AND user_id IN ({})",
+            placeholders(chunk.len(), 2)
+        );
+        let mut query = sqlx::query_as::<_, (i64, i64)>(&sql).bind(now);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        pairs.extend(query.fetch_all(db).await?);
+    }
+    Ok(pairs)
+}
+
 #[derive(FromRow)]
 struct MessageRow {
     id: i64,
@@ -147,13 +209,6 @@ const MESSAGE_SELECT: &str =
      m.parent_id, m.body, m.body_html, m.created_at, m.edited_at, m.deleted_at, m.hidden_at, \
      m.reply_count, EXISTS (SELECT 1 FROM reactions r WHERE r.message_id = m.id) AS reacted \
      FROM messages m LEFT JOIN users u ON u.id = m.author_id";
-
-fn placeholders(count: usize, first: usize) -> String {
-    (first..first + count)
-        .map(|index| format!("${index}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// The messages with these ids as they are now, in the order of `ids`.
 pub async fn messages(db: &AnyPool, ids: &[i64]) -> Result<Vec<MessageView>, AppError> {

@@ -6,8 +6,10 @@ use super::follows::{Followed, Follows};
 use super::frames::{self, Delivery};
 use super::hub::Hub;
 use super::map_watch::MapFollower;
+use super::rights_checks::Answer;
 use crate::http::metrics::METRICS;
 use app::accounts::types::Viewer;
+use app::discussion::access_check::{Asked, Checked};
 use app::discussion::types::{Author, ClientFrame, ServerFrame};
 use app::discussion::{access, queries};
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
@@ -34,6 +36,16 @@ struct Subscription {
     last_seq: i64,
     may_post: bool,
     last_typing: Option<Instant>,
+    /// When it began, counted in subscriptions made on this connection: a rights check asked
+    /// before then says nothing about it (the subscription was checked itself).
+    made: u64,
+}
+
+/// A rights check on its way: its answer, and how many subscriptions had been made when it
+/// was asked.
+struct PendingCheck {
+    answer: tokio::sync::oneshot::Receiver<Answer>,
+    made_before: u64,
 }
 
 pub struct Connection {
@@ -44,6 +56,9 @@ pub struct Connection {
     /// Pots and proposals this client follows.
     follows: Follows,
     map: MapFollower,
+    /// Subscriptions made so far.
+    subscriptions_made: u64,
+    check: Option<PendingCheck>,
 }
 
 /// What to send next, in order.
@@ -58,6 +73,8 @@ impl Connection {
             feeds: StreamMap::new(),
             follows: Follows::default(),
             map: MapFollower::default(),
+            subscriptions_made: 0,
+            check: None,
         }
     }
 
@@ -85,10 +102,8 @@ impl Connection {
                         if sink.send(Message::Ping(Default::default())).await.is_err() {
                             break;
                         }
-                        match self.recheck_rights().await {
-                            Some(outbox) => outbox,
-                            None => break,
-                        }
+                        self.ask_rights();
+                        Vec::new()
                     }
                     Some(FromClient::Draining) => {
                         let _ = sink.send(Message::Close(Some(CloseFrame {
@@ -105,6 +120,12 @@ impl Connection {
                 Some(item) = self.follows.next(), if !self.follows.is_empty() => {
                     let told = self.follows.on_item(&self.hub, item).await;
                     told.and_then(|told| frame(&told)).into_iter().collect()
+                }
+                Some(answer) = async { Some((&mut self.check.as_mut()?.answer).await) }, if self.check.is_some() => {
+                    match self.on_rights(answer.ok().flatten()) {
+                        Some(outbox) => outbox,
+                        None => break,
+                    }
                 }
                 Some(item) = self.map.next_item(), if self.map.is_watching() => {
                     let told = self.map.on_item(item, self.hub.db()).await;
@@ -131,32 +152,41 @@ impl Connection {
         METRICS.live_connections.dec();
     }
 
-    /// Drops the subscriptions the member may no longer read, telling the client so. Answers None
-    /// when the account is gone.
-    async fn recheck_rights(&mut self) -> Option<Outbox> {
-        let db = self.hub.db().clone();
-        match app::accounts::queries::viewer(&db, self.viewer.id).await {
-            Ok(Some(viewer)) => self.viewer = viewer,
-            Ok(None) => return None,
-            Err(_) => return Some(Vec::new()), // the database is away: check again next time
+    /// Asks for the member's rights in every channel followed, unless a check is on its way.
+    fn ask_rights(&mut self) {
+        if self.check.is_some() {
+            return;
         }
+        let asked = Asked {
+            user_id: self.viewer.id,
+            channels: self.subscriptions.keys().copied().collect(),
+        };
+        self.check = Some(PendingCheck {
+            answer: self.hub.rights.ask(asked),
+            made_before: self.subscriptions_made,
+        });
+    }
+
+    /// Drops the subscriptions the member may no longer read, telling the client so. Answers None
+    /// when the account is gone; no answer (the database was away) changes nothing.
+    fn on_rights(&mut self, answer: Answer) -> Option<Outbox> {
+        let made_before = self.check.take().map_or(0, |check| check.made_before);
+        let (viewer, channels) = match answer {
+            None => return Some(Vec::new()),
+            Some(Checked::Gone) => return None,
+            Some(Checked::Now { viewer, channels }) => (viewer, channels),
+        };
+        self.viewer = viewer;
         let mut outbox = Vec::new();
-        let channels: Vec<i64> = self.subscriptions.keys().copied().collect();
-        for channel in channels {
-            let rights = match queries::channel(&db, channel).await {
-                Ok(Some(found)) => match access::access(&db, &self.viewer, &found).await {
-                    Ok(rights) => Some(rights),
-                    Err(_) => continue,
-                },
-                Ok(None) => None,
-                Err(_) => continue,
+        for (channel, rights) in channels {
+            let Some(subscription) = self.subscriptions.get_mut(&channel) else {
+                continue; // left meanwhile
             };
+            if subscription.made >= made_before {
+                continue; // subscribed again since the question
+            }
             match rights {
-                Some(rights) if rights.read => {
-                    if let Some(subscription) = self.subscriptions.get_mut(&channel) {
-                        subscription.may_post = rights.post;
-                    }
-                }
+                Some(rights) if rights.read => subscription.may_post = rights.post,
                 _ => {
                     self.unsubscribe(channel);
                     outbox.extend(frame(&ServerFrame::Denied { channel }));
@@ -235,8 +265,10 @@ impl Connection {
                 last_seq: after.max(0),
                 may_post: rights.post,
                 last_typing: None,
+                made: self.subscriptions_made,
             },
         );
+        self.subscriptions_made += 1;
         let mut outbox = self.catch_up(channel).await;
         outbox.extend(presence.map(|delivery| delivery.json));
         outbox

@@ -2,6 +2,7 @@
 //! or by PostgreSQL) that a channel moved, it reads the new rows once and fans them out.
 use super::frames::{self, Delivery};
 use super::map_watch::MapWatch;
+use super::rights_checks::RightsChecks;
 use super::signals::{self, NodeSignal, REMOTE_PRESENCE_SECONDS};
 use super::version_watch::{VersionWatches, POT_VERSION};
 use app::discussion::notices::Notice;
@@ -39,6 +40,8 @@ pub struct Hub {
     signals_out: Option<UnboundedSender<String>>,
     /// How often each connection is pinged and its rights checked again.
     connection_check_every: Duration,
+    /// Answers those checks together.
+    pub rights: RightsChecks,
     /// Pages following pots' money.
     pub pots: VersionWatches,
     /// Pages following proposals' stances.
@@ -56,12 +59,14 @@ impl Hub {
         connection_check_every: Duration,
         draining: tokio::sync::watch::Receiver<bool>,
     ) -> Hub {
+        let rights = RightsChecks::start(db.clone());
         Hub {
             db,
             feeds: Mutex::new(HashMap::new()),
             node: rand::random(),
             signals_out,
             connection_check_every,
+            rights,
             pots: VersionWatches::new(POT_VERSION),
             proposals: VersionWatches::new(app::decisions::live::VERSION_SQL),
             map: MapWatch::default(),

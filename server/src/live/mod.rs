@@ -7,6 +7,7 @@ mod frames;
 pub mod hub;
 mod map_watch;
 mod pg_listener;
+mod rights_checks;
 mod signals;
 mod socket;
 mod version_watch;

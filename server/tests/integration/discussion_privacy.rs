@@ -8,7 +8,7 @@ use server::http::HttpConfig;
 use std::time::Duration;
 
 /// Two members of the demo member's city (the demo member first), and one of another city.
-async fn three_people(server: &TestServer) -> (String, String, String) {
+pub(crate) async fn three_people(server: &TestServer) -> (String, String, String) {
     let city = format!("(SELECT city_id FROM users WHERE email = '{DEMO_MEMBER_EMAIL}')");
     let plain =
         "is_alumni = FALSE AND is_admin = FALSE AND id NOT IN (SELECT user_id FROM connectors)";
@@ -26,7 +26,7 @@ async fn three_people(server: &TestServer) -> (String, String, String) {
     (DEMO_MEMBER_EMAIL.to_string(), partner, outsider)
 }
 
-async fn user_field(server: &TestServer, email: &str, field: &str) -> String {
+pub(crate) async fn user_field(server: &TestServer, email: &str, field: &str) -> String {
     server
         .text(&format!(
             "SELECT CAST({field} AS TEXT) FROM users WHERE email = '{email}'"
@@ -34,7 +34,11 @@ async fn user_field(server: &TestServer, email: &str, field: &str) -> String {
         .await
 }
 
-async fn open_conversation(server: &TestServer, client: &reqwest::Client, with: &str) -> i64 {
+pub(crate) async fn open_conversation(
+    server: &TestServer,
+    client: &reqwest::Client,
+    with: &str,
+) -> i64 {
     let opened = server
         .call(client, "open_conversation", &[("with", with)])
         .await;

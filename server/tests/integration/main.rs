@@ -24,6 +24,7 @@ mod email_language;
 mod invitations;
 mod live;
 mod live_follows;
+mod live_rights;
 mod map;
 mod map_privacy;
 mod member_data;
