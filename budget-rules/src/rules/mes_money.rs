@@ -82,6 +82,8 @@ pub(crate) struct Money<'c, 'e> {
     class_groups: Vec<usize>,
     /// Classes emptied, ready for reuse.
     free: Vec<usize>,
+    /// Scratch: classes emptied by the payment in progress, freed once it is done.
+    emptied: Vec<usize>,
     /// Class of each voter group.
     group_class: Vec<usize>,
     /// Cost of each project times `scale`; kept up to date only for projects still in the run.
@@ -102,19 +104,29 @@ impl<'c, 'e> Money<'c, 'e> {
     /// Every voter starts with `start`.
     pub fn new(ctx: &'c Context<'e>, scale: BigInt, start: Affine, costs: Vec<BigInt>) -> Self {
         let groups = ctx.profile.groups.len();
+        // Every class but "nothing left" holds a group, and a payment splits each class at most
+        // once before the emptied ones are freed: sized so, the per-class vectors never grow.
+        let classes = 2 * groups + 2;
+        let mut class_money = Vec::with_capacity(classes);
+        class_money.extend([Affine::default(), start]);
+        let mut class_groups = Vec::with_capacity(classes);
+        class_groups.extend([0, groups]);
+        let mut weights = Vec::with_capacity(classes);
+        weights.extend([0, 0]);
         Money {
             ctx,
             scale,
-            class_money: vec![Affine::default(), start],
-            class_groups: vec![0, groups],
-            free: Vec::new(),
+            class_money,
+            class_groups,
+            free: Vec::with_capacity(classes),
+            emptied: Vec::with_capacity(classes),
             group_class: vec![1; groups],
             costs,
-            weights: vec![0; 2],
-            classes: Vec::new(),
+            weights,
+            classes: Vec::with_capacity(groups),
             scratch: BigInt::zero(),
-            moved_to: Vec::new(),
-            split: Vec::new(),
+            moved_to: Vec::with_capacity(classes),
+            split: Vec::with_capacity(groups),
         }
     }
 
@@ -305,7 +317,7 @@ impl<'c, 'e> Money<'c, 'e> {
         let mut moved_to = std::mem::take(&mut self.moved_to);
         moved_to.resize(self.class_money.len(), None);
         let mut split = std::mem::take(&mut self.split);
-        let mut emptied = Vec::new();
+        let mut emptied = std::mem::take(&mut self.emptied);
         for &g in &self.ctx.profile.supporters[p] {
             let old = self.group_class[g];
             let new = match moved_to[old] {
@@ -324,7 +336,8 @@ impl<'c, 'e> Money<'c, 'e> {
                 emptied.push(old);
             }
         }
-        self.free.extend(emptied);
+        self.free.append(&mut emptied);
+        self.emptied = emptied;
         for old in split.drain(..) {
             moved_to[old] = None;
         }
