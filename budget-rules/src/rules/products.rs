@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 
 use num_bigint::{BigInt, BigUint, Sign};
+use num_traits::ToPrimitive;
 
 /// Operands of up to this many 64-bit words are multiplied on the stack.
 const WORDS: usize = 8;
@@ -39,6 +40,13 @@ pub(crate) fn cmp_products(a: &BigInt, b: &BigInt, c: &BigInt, d: &BigInt) -> Or
 }
 
 fn cmp_magnitudes(left: (&BigUint, &BigUint), right: (&BigUint, &BigUint)) -> Ordering {
+    // Operands of one word each, the most common case, multiply exactly in 128 bits.
+    let word = |x: &BigUint| x.to_u64().map(u128::from);
+    if let (Some(a), Some(b), Some(c), Some(d)) =
+        (word(left.0), word(left.1), word(right.0), word(right.1))
+    {
+        return (a * b).cmp(&(c * d));
+    }
     match (Product::of(left), Product::of(right)) {
         (Some(x), Some(y)) => x.cmp(&y),
         _ => (left.0 * left.1).cmp(&(right.0 * right.1)),
