@@ -73,6 +73,11 @@ impl ExactInt for i128 {
     }
 
     fn mul_u64(&self, factor: u64) -> Result<i128, Overflow> {
+        // A value within 64 bits times a u64 is below 2^127 in magnitude: it cannot overflow,
+        // and one machine multiplication does it.
+        if let Ok(small) = i64::try_from(*self) {
+            return Ok(i128::from(small) * i128::from(factor));
+        }
         self.checked_mul(i128::from(factor)).ok_or(Overflow)
     }
 
