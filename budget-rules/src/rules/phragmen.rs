@@ -119,6 +119,11 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
                 self.group_level[g] = new;
                 let group = &profile.groups[g];
                 for &q in &group.projects {
+                    // `p` is in every one of these groups, and its total is not needed any more:
+                    // skipping it spares a chain of dependent additions to one counter.
+                    if q == p {
+                        continue;
+                    }
                     if self.weights[q] == 0 {
                         self.touched.push(q);
                     }
@@ -136,7 +141,6 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
         self.levels.push(level);
         self.changed.sort_unstable();
         self.changed.dedup();
-        self.changed.retain(|&q| q != p);
         Ok(())
     }
 
