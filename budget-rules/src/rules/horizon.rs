@@ -19,10 +19,23 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::products::cmp_products;
 
 /// An integer-valued affine function of the number of extra raises `t`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Affine {
     pub at0: BigInt,
     pub slope: BigInt,
+}
+
+// By hand, because a derived `clone_from` clones and replaces, allocating: copying field by
+// field keeps the destination's storage, which reused classes rely on.
+impl Clone for Affine {
+    fn clone(&self) -> Affine {
+        Affine::new(self.at0.clone(), self.slope.clone())
+    }
+
+    fn clone_from(&mut self, source: &Affine) {
+        self.at0.clone_from(&source.at0);
+        self.slope.clone_from(&source.slope);
+    }
 }
 
 impl Affine {

@@ -49,10 +49,25 @@ fn div_ceil(x: &BigInt, d: u64) -> BigInt {
 }
 
 /// A lower bound of a price per unit of utility, `num / den` with `den > 0`.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Rho {
     pub num: Affine,
     pub den: BigInt,
+}
+
+// By hand so that copying bounds over older ones keeps their storage (see `Affine`).
+impl Clone for Rho {
+    fn clone(&self) -> Rho {
+        Rho {
+            num: self.num.clone(),
+            den: self.den.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, source: &Rho) {
+        self.num.clone_from(&source.num);
+        self.den.clone_from(&source.den);
+    }
 }
 
 impl Rho {
