@@ -105,42 +105,75 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
 
     /// Moves `p`'s supporters to `level`, one old level at a time.
     fn move_supporters(&mut self, p: usize, level: N) -> Result<(), N::Error> {
-        let profile = &self.ctx.profile;
-        self.sort_supporters_by_level(p);
+        let ctx = self.ctx;
+        let supporters = &ctx.profile.supporters[p];
         self.changed.clear();
         let new = self.levels.len();
-        let mut start = 0;
-        for old in 0..new {
-            let end = self.level_ends[old];
-            if start == end {
-                continue;
-            }
-            for &g in &self.by_level[start..end] {
-                self.group_level[g] = new;
-                let group = &profile.groups[g];
-                for &q in &group.projects {
-                    // `p` is in every one of these groups, and its total is not needed any more:
-                    // skipping it spares a chain of dependent additions to one counter.
-                    if q == p {
-                        continue;
-                    }
-                    if self.weights[q] == 0 {
-                        self.touched.push(q);
-                    }
-                    self.weights[q] += group.weight;
+        // Often they all are at one level (always in the first round): then they need no sort.
+        if let Some(old) = self.common_level(supporters) {
+            self.move_level(p, supporters, old, &level)?;
+        } else {
+            self.sort_supporters_by_level(p);
+            let by_level = std::mem::take(&mut self.by_level);
+            let mut moved = Ok(());
+            let mut start = 0;
+            for old in 0..new {
+                let end = self.level_ends[old];
+                if start < end && moved.is_ok() {
+                    moved = self.move_level(p, &by_level[start..end], old, &level);
                 }
+                start = end;
             }
-            start = end;
-            let rise = level.sub(&self.levels[old])?;
-            for q in self.touched.drain(..) {
-                let added = rise.mul_u64(std::mem::take(&mut self.weights[q]))?;
-                self.totals[q].add_in_place(&added)?;
-                self.changed.push(q);
-            }
+            self.by_level = by_level;
+            moved?;
         }
         self.levels.push(level);
         self.changed.sort_unstable();
         self.changed.dedup();
+        Ok(())
+    }
+
+    /// The level all of `groups` are at, if they are at one.
+    fn common_level(&self, groups: &[usize]) -> Option<usize> {
+        let old = self.group_level[*groups.first()?];
+        groups
+            .iter()
+            .all(|&g| self.group_level[g] == old)
+            .then_some(old)
+    }
+
+    /// Moves `groups`, all of them supporters of `p` at level `old`, to `level` (the level
+    /// about to be added), adding the rise to the totals of the other projects they approve.
+    fn move_level(
+        &mut self,
+        p: usize,
+        groups: &[usize],
+        old: usize,
+        level: &N,
+    ) -> Result<(), N::Error> {
+        let profile = &self.ctx.profile;
+        let new = self.levels.len();
+        for &g in groups {
+            self.group_level[g] = new;
+            let group = &profile.groups[g];
+            for &q in &group.projects {
+                // `p` is in every one of these groups, and its total is not needed any more:
+                // skipping it spares a chain of dependent additions to one counter.
+                if q == p {
+                    continue;
+                }
+                if self.weights[q] == 0 {
+                    self.touched.push(q);
+                }
+                self.weights[q] += group.weight;
+            }
+        }
+        let rise = level.sub(&self.levels[old])?;
+        for q in self.touched.drain(..) {
+            let added = rise.mul_u64(std::mem::take(&mut self.weights[q]))?;
+            self.totals[q].add_in_place(&added)?;
+            self.changed.push(q);
+        }
         Ok(())
     }
 
