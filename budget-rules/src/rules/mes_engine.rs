@@ -76,6 +76,9 @@ pub(super) struct Rounds<'c, 'e> {
     pub horizon: Horizon,
     /// Scratch: projects priced in the current round.
     repriced: Vec<usize>,
+    /// Projects found short in the current round, with what their supporters have together.
+    /// Nothing is paid after the last round, so for its drops this is what is left at the end.
+    short_this_round: Vec<(usize, BigInt)>,
 }
 
 impl<'c, 'e> Engine<'c, 'e> {
@@ -166,6 +169,7 @@ impl<'c, 'e> Engine<'c, 'e> {
             dropped_bounds: Vec::new(),
             horizon,
             repriced: Vec::new(),
+            short_this_round: Vec::new(),
         }
     }
 
@@ -190,10 +194,15 @@ impl<'c, 'e> Engine<'c, 'e> {
             });
             rounds.money.pay(p, price, &[&rounds.active]);
         }
-        // What the supporters of the candidates not bought have left.
+        // What the supporters of the candidates not bought have left: known already for those
+        // dropped in the last round.
         let mut money_left = vec![None; self.ctx.money.costs.len()];
+        for (p, total) in std::mem::take(&mut rounds.short_this_round) {
+            money_left[p] = Some(fraction(total, rounds.money.scale.clone()));
+        }
         for &p in &self.candidates {
-            if !picks.iter().any(|pick: &Pick| pick.project == p) {
+            let bought = picks.iter().any(|pick: &Pick| pick.project == p);
+            if !bought && money_left[p].is_none() {
                 money_left[p] = Some(rounds.money.supporters_money(p));
             }
         }
@@ -245,6 +254,7 @@ impl Rounds<'_, '_> {
         let ranks = &self.ctx.ranks;
         let mut best: Option<(usize, Price)> = None;
         self.repriced.clear();
+        self.short_this_round.clear();
         for i in 0..self.active.len() {
             let p = self.active[i];
             if let Some((b, _)) = &best {
@@ -265,6 +275,7 @@ impl Rounds<'_, '_> {
                     if self.horizon.is_open() {
                         self.remember_dropped(p, &supporters_money);
                     }
+                    self.short_this_round.push((p, supporters_money.at0));
                     continue;
                 }
                 Priced::Above(bound) => {
