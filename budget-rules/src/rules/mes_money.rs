@@ -133,15 +133,15 @@ impl<'c, 'e> Money<'c, 'e> {
             scale,
             class_money,
             class_groups,
-            free: Vec::with_capacity(classes),
-            emptied: Vec::with_capacity(classes),
+            free: Vec::new(),
+            emptied: Vec::new(),
             group_class: vec![1; groups],
             costs,
             weights,
             classes: Vec::with_capacity(groups),
             scratch: BigInt::zero(),
-            moved_to: Vec::with_capacity(classes),
-            split: Vec::with_capacity(groups),
+            moved_to: Vec::new(),
+            split: Vec::new(),
         }
     }
 
@@ -327,6 +327,7 @@ impl<'c, 'e> Money<'c, 'e> {
     /// Moves every supporter of `p` to the class "same money minus the share", or to class 0
     /// when that leaves nothing, creating each new class once.
     fn split_classes(&mut self, p: usize, share: &Affine) {
+        self.reserve_payment_scratch();
         // Entries are reset after use, so the map is only grown, never cleared: there can be
         // thousands of classes, and a project's supporters are in a few of them.
         let mut moved_to = std::mem::take(&mut self.moved_to);
@@ -358,6 +359,19 @@ impl<'c, 'e> Money<'c, 'e> {
         }
         self.moved_to = moved_to;
         self.split = split;
+    }
+
+    /// Sizes the scratch of payments at the first one, for as many classes as there can be; a
+    /// run that buys nothing (many do) allocates none of it.
+    fn reserve_payment_scratch(&mut self) {
+        if self.moved_to.capacity() > 0 {
+            return;
+        }
+        let classes = self.class_money.capacity();
+        self.moved_to.reserve_exact(classes);
+        self.free.reserve_exact(classes);
+        self.emptied.reserve_exact(classes);
+        self.split.reserve_exact(self.ctx.profile.groups.len());
     }
 
     /// The class for voters of class `old` once they paid (at most) `share`.
