@@ -97,6 +97,9 @@ fn add_weighted(total: &mut BigInt, value: &BigInt, weight: u64, scratch: &mut B
     }
     if weight == 1 {
         *total += value;
+    } else if let Some(small) = value.to_u64() {
+        // The usual case: the product fits in 128 bits and is added without a big integer.
+        *total += u128::from(small) * u128::from(weight);
     } else {
         scratch.clone_from(value);
         *scratch *= weight;

@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 use super::horizon::{Affine, Horizon};
 use super::products::cmp_products;
@@ -403,7 +403,9 @@ impl<'c, 'e> Money<'c, 'e> {
     }
 }
 
-/// `|x| mod d`, as a machine integer.
+/// `|x| mod d` (`d > 0`), word by word from the top, so that no big integer is allocated.
 fn remainder(x: &BigInt, d: u64) -> u64 {
-    (x.magnitude() % d).to_u64().unwrap_or(0)
+    let d = u128::from(d);
+    let fold = |rest: u64, word: u64| ((u128::from(rest) << 64 | u128::from(word)) % d) as u64;
+    x.iter_u64_digits().rev().fold(0, fold)
 }
