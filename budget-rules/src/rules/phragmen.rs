@@ -43,8 +43,7 @@ struct Loads<'c, 'e, N> {
     /// Scratch: the supporters being moved, by level, and where each level's run ends.
     by_level: Vec<usize>,
     level_ends: Vec<usize>,
-    /// Scratch, sized once: the projects touched at one level, and those whose totals changed.
-    touched: Vec<usize>,
+    /// Scratch: the projects whose totals changed, once for each level their supporters left.
     changed: Vec<usize>,
 }
 
@@ -63,7 +62,6 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
             weights: vec![0; n],
             by_level: Vec::with_capacity(ctx.profile.groups.len()),
             level_ends: Vec::with_capacity(n + 1),
-            touched: Vec::with_capacity(n),
             changed: Vec::with_capacity(n),
         })
     }
@@ -153,8 +151,16 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     ) -> Result<(), N::Error> {
         let profile = &self.ctx.profile;
         let new = self.levels.len();
+        // The projects first touched here are appended to `changed`, from `first` on.
+        let first = self.changed.len();
+        // Borrowed apart, so that the loop keeps them in registers.
+        let (weights, changed, group_level) = (
+            &mut self.weights[..],
+            &mut self.changed,
+            &mut self.group_level[..],
+        );
         for &g in groups {
-            self.group_level[g] = new;
+            group_level[g] = new;
             let group = &profile.groups[g];
             for &q in &group.projects {
                 // `p` is in every one of these groups, and its total is not needed any more:
@@ -162,17 +168,16 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
                 if q == p {
                     continue;
                 }
-                if self.weights[q] == 0 {
-                    self.touched.push(q);
+                if weights[q] == 0 {
+                    changed.push(q);
                 }
-                self.weights[q] += group.weight;
+                weights[q] += group.weight;
             }
         }
         let rise = level.sub(&self.levels[old])?;
-        for q in self.touched.drain(..) {
+        for &q in &self.changed[first..] {
             let added = rise.mul_u64(std::mem::take(&mut self.weights[q]))?;
             self.totals[q].add_in_place(&added)?;
-            self.changed.push(q);
         }
         Ok(())
     }
