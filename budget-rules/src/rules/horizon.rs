@@ -50,7 +50,10 @@ impl Affine {
     /// `self += other × weight`; `scratch` is reused so that no big integer is allocated.
     pub fn add_weighted(&mut self, other: &Affine, weight: u64, scratch: &mut BigInt) {
         add_weighted(&mut self.at0, &other.at0, weight, scratch);
-        add_weighted(&mut self.slope, &other.slope, weight, scratch);
+        // Zero in every run that does not track its horizon: not worth a call.
+        if !other.slope.is_zero() {
+            add_weighted(&mut self.slope, &other.slope, weight, scratch);
+        }
     }
 
     /// The value at `t`.
@@ -97,9 +100,9 @@ fn add_weighted(total: &mut BigInt, value: &BigInt, weight: u64, scratch: &mut B
     }
     if weight == 1 {
         *total += value;
-    } else if let Some(small) = value.to_u64() {
-        // The usual case: the product fits in 128 bits and is added without a big integer.
-        *total += u128::from(small) * u128::from(weight);
+    } else if let Some(product) = value.to_u128().and_then(|v| v.checked_mul(weight.into())) {
+        // Usually the product fits in 128 bits and is added without a big integer.
+        *total += product;
     } else {
         scratch.clone_from(value);
         *scratch *= weight;
