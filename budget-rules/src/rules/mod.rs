@@ -23,7 +23,7 @@ use std::str::FromStr;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::Zero;
+use num_traits::{ToPrimitive, Zero};
 use serde::{Deserialize, Serialize};
 
 use crate::amount::{fraction, Amount};
@@ -206,7 +206,14 @@ impl ScaledMoney {
 
     /// Scaled total cost of `projects`.
     pub fn total(&self, projects: &[usize]) -> BigInt {
-        projects.iter().map(|&p| &self.costs[p]).sum()
+        // Costs usually fit in 128 bits, and their sum then needs no big integer additions.
+        let machine = projects
+            .iter()
+            .try_fold(0u128, |sum, &p| sum.checked_add(self.costs[p].to_u128()?));
+        match machine {
+            Some(sum) => BigInt::from(sum),
+            None => projects.iter().map(|&p| &self.costs[p]).sum(),
+        }
     }
 }
 
