@@ -18,6 +18,7 @@ use num_traits::{Signed, Zero};
 
 use super::horizon::{Affine, Horizon};
 use super::products::cmp_products;
+use super::wide_sum::AffineSum;
 use super::Context;
 use crate::amount::{fraction, Amount};
 
@@ -233,8 +234,7 @@ impl<'c, 'e> Money<'c, 'e> {
         let mut full_payers = std::mem::take(&mut self.classes);
         let cost = &self.costs[p];
         let mut full = self.ctx.profile.approvals[p];
-        let mut partial_money = Affine::default();
-        let scratch = &mut self.scratch;
+        let mut partial_money = AffineSum::default();
         // What the full payers pay together: the cost, less what the partial payers have.
         let mut full_total = cost.clone();
         let result = loop {
@@ -245,15 +245,15 @@ impl<'c, 'e> Money<'c, 'e> {
                 let money = &self.class_money[c];
                 let poor = money.at0 < threshold;
                 if poor {
-                    partial_money.add_weighted(money, voters, scratch);
+                    partial_money.add(money, voters);
                     full -= voters;
                 }
                 !poor
             });
             if full == 0 {
-                break Priced::Short(partial_money);
+                break Priced::Short(partial_money.total());
             }
-            let slope = || -partial_money.slope.clone();
+            let slope = || -partial_money.slope.total();
             if full_payers.len() == before {
                 break Priced::Affordable(Price {
                     full_total: Affine::new(full_total, slope()),
@@ -262,7 +262,7 @@ impl<'c, 'e> Money<'c, 'e> {
                 });
             }
             full_total.clone_from(cost);
-            full_total -= &partial_money.at0;
+            full_total -= partial_money.at0.total();
             if let Some(cut) = cutoff {
                 let den = cost * full;
                 if cmp_products(&full_total, &cut.den, &cut.num.at0, &den).is_gt() {

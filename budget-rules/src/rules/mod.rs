@@ -17,6 +17,7 @@ mod mes_trace;
 mod outcome;
 mod phragmen;
 mod products;
+mod wide_sum;
 
 use std::fmt;
 use std::str::FromStr;
