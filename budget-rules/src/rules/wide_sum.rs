@@ -34,16 +34,16 @@ struct Words {
 
 impl WideSum {
     pub fn add(&mut self, value: &BigInt, weight: u64) {
-        let digits = value.magnitude().iter_u64_digits();
-        if digits.len() > VALUE_WORDS {
-            self.spill += value * weight;
-            return;
-        }
         let sum = match value.sign() {
             Sign::NoSign => return,
             Sign::Plus => &mut self.positive,
             Sign::Minus => &mut self.negative,
         };
+        let digits = value.magnitude().iter_u64_digits();
+        if digits.len() > VALUE_WORDS {
+            self.spill += value * weight;
+            return;
+        }
         let words = &mut sum.words;
         let mut carry = 0u64;
         let mut i = 0;
