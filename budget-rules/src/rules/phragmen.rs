@@ -84,7 +84,7 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     }
 
     /// Raises the load of `p`'s supporters to its new load. Leaves in `changed` the other
-    /// projects whose totals changed, sorted.
+    /// projects whose totals changed (some more than once).
     fn raise(&mut self, p: usize) -> Result<(), N::Error> {
         let supporters = self.ctx.profile.approvals[p];
         // Make the new load a whole number of units: multiply everything by supporters / gcd.
@@ -126,8 +126,6 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
             moved?;
         }
         self.levels.push(level);
-        self.changed.sort_unstable();
-        self.changed.dedup();
         Ok(())
     }
 
@@ -216,6 +214,28 @@ fn insert<N: ExactInt>(order: &mut Vec<usize>, loads: &Loads<N>, q: usize) {
     order.insert(at, q);
 }
 
+/// Takes the projects whose totals changed out of `order` and puts back those that `stay` in
+/// the count at their new place. `marked` is empty or all false, before and after: marks spare
+/// sorting the changed projects to find them.
+fn reorder<N: ExactInt>(
+    order: &mut Vec<usize>,
+    loads: &Loads<N>,
+    marked: &mut Vec<bool>,
+    stays: impl Fn(usize) -> bool,
+) {
+    marked.resize(loads.totals.len(), false);
+    for &q in &loads.changed {
+        marked[q] = true;
+    }
+    order.retain(|&q| !marked[q]);
+    for &q in &loads.changed {
+        // Listed once for each level its supporters left: put back once.
+        if std::mem::take(&mut marked[q]) && stays(q) {
+            insert(order, loads, q);
+        }
+    }
+}
+
 pub(crate) fn run(ctx: &Context) -> Draft {
     match count::<i128>(ctx) {
         Ok(draft) => draft,
@@ -241,6 +261,7 @@ fn count<N: ExactInt>(ctx: &Context) -> Result<Draft, N::Error> {
     order.sort_by(|&a, &b| loads.cmp(a, b).then(ctx.ranks[a].cmp(&ctx.ranks[b])));
     // What is left of the budget: a project fits when it costs at most this.
     let mut left = budget.clone();
+    let mut marked = Vec::with_capacity(n);
     for round in 1.. {
         let Some(&chosen) = order.first() else {
             break;
@@ -270,14 +291,8 @@ fn count<N: ExactInt>(ctx: &Context) -> Result<Draft, N::Error> {
         order.remove(0);
         if ctx.profile.approvals[chosen] > 0 {
             loads.raise(chosen)?;
-            let changed = std::mem::take(&mut loads.changed);
-            order.retain(|q| changed.binary_search(q).is_err());
-            for &q in &changed {
-                if within_budget(q) && !draft.is_selected(q) {
-                    insert(&mut order, &loads, q);
-                }
-            }
-            loads.changed = changed;
+            let stays = |q: usize| within_budget(q) && !draft.is_selected(q);
+            reorder(&mut order, &loads, &mut marked, stays);
         }
         draft.select(chosen, Reason::Loaded { round, load });
     }
