@@ -60,8 +60,10 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
             levels,
             group_level: vec![0; ctx.profile.groups.len()],
             weights: vec![0; n],
-            by_level: Vec::with_capacity(ctx.profile.groups.len()),
-            level_ends: Vec::with_capacity(n + 1),
+            // Allocated when first needed, if ever: when all supporters of each project bought
+            // are at one level, as when each voter approves one project, they are not sorted.
+            by_level: Vec::new(),
+            level_ends: Vec::new(),
             changed: Vec::with_capacity(n),
         })
     }
@@ -184,6 +186,10 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     /// where each level's run ends: a counting sort, as there are only a few levels.
     fn sort_supporters_by_level(&mut self, p: usize) {
         let supporters = &self.ctx.profile.supporters[p];
+        if self.by_level.capacity() == 0 {
+            self.by_level.reserve_exact(self.group_level.len());
+            self.level_ends.reserve_exact(self.totals.len() + 1);
+        }
         let ends = &mut self.level_ends;
         ends.clear();
         ends.resize(self.levels.len(), 0);
