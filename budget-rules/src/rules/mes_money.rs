@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, Zero};
+use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::horizon::{Affine, Horizon};
 use super::products::cmp_products;
@@ -40,9 +40,12 @@ pub(crate) enum Priced {
     Above(Rho),
 }
 
-/// `ceil(x / d)` for `d > 0`. A divisor of one machine digit divides in place, without the
-/// allocations of a big-integer division.
+/// `ceil(x / d)` for `d > 0`. A dividend of one word divides on the machine, and a divisor of
+/// one machine digit in place, without the allocations of a big-integer division.
 fn div_ceil(x: &BigInt, d: u64) -> BigInt {
+    if let Some(small) = x.to_u64() {
+        return BigInt::from(small.div_ceil(d));
+    }
     match u32::try_from(d) {
         Ok(digit) if !x.is_negative() => (x + (d - 1)) / digit,
         _ => Integer::div_ceil(x, &BigInt::from(d)),
