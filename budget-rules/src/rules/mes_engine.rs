@@ -122,16 +122,25 @@ impl<'c, 'e> Engine<'c, 'e> {
     /// The starting budget of each voter after `raises` increments, in units of `scale` (a
     /// multiple of the engine's own scale, as a run's scale always is).
     pub fn voter_budget_scaled(&self, raises: u64, scale: &BigInt) -> BigInt {
-        (&self.base_share + &self.scale * raises) * (scale / &self.scale)
+        self.share_after(raises) * (scale / &self.scale)
+    }
+
+    /// Each voter's starting budget after `raises` increments, in units of the engine's scale.
+    fn share_after(&self, raises: u64) -> BigInt {
+        // No raise, as in every plain count: a copy, without multiplying and adding zero.
+        if raises == 0 {
+            return self.base_share.clone();
+        }
+        &self.base_share + &self.scale * raises
     }
 
     /// The starting budget of each voter after `raises` increments of one unit.
     pub fn voter_budget(&self, raises: u64) -> Amount {
-        fraction(&self.base_share + &self.scale * raises, self.scale.clone())
+        fraction(self.share_after(raises), self.scale.clone())
     }
 
     pub(super) fn start(&self, raises: u64, horizon: Horizon) -> Rounds<'c, 'e> {
-        let start = &self.base_share + &self.scale * raises;
+        let start = self.share_after(raises);
         let slope = if horizon.is_open() {
             self.scale.clone()
         } else {
