@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// or open to the whole network again.
 #[server(endpoint = "set_members_only")]
 pub async fn set_members_only(channel: i64, members_only: bool) -> Result<(), AppError> {
-    use super::{access, queries};
+    use super::access;
     use crate::accounts::authz;
     use crate::context::{db, fail};
 
@@ -15,5 +15,10 @@ pub async fn set_members_only(channel: i64, members_only: bool) -> Result<(), Ap
     if found.city_id.is_none() || !rights.moderate {
         return Err(fail(AppError::Forbidden));
     }
-    queries::set_members_only(&db, found.id, members_only).await
+    sqlx::query("UPDATE channels SET members_only = $2 WHERE id = $1")
+        .bind(found.id)
+        .bind(members_only)
+        .execute(&db)
+        .await?;
+    Ok(())
 }
