@@ -7,7 +7,7 @@
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{One, Signed, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 /// An exact amount of money (or of points).
 pub type Amount = BigRational;
@@ -124,6 +124,25 @@ pub(crate) fn machine_fraction(num: i128, den: i128) -> Amount {
     // The gcd divides `den`, a positive i128, so it is one too.
     let gcd = n.gcd(&d) as i128;
     BigRational::new_raw(BigInt::from(num / gcd), BigInt::from(den / gcd))
+}
+
+/// `ceil(x / d)` for `d > 0`. A dividend of one word divides on the machine, and a divisor of
+/// one machine digit in place, without the allocations of a big-integer division.
+pub(crate) fn div_ceil_by(x: &BigInt, d: u64) -> BigInt {
+    if let Some(small) = x.to_u64() {
+        return BigInt::from(small.div_ceil(d));
+    }
+    match u32::try_from(d) {
+        Ok(digit) if !x.is_negative() => (x + (d - 1)) / digit,
+        _ => Integer::div_ceil(x, &BigInt::from(d)),
+    }
+}
+
+/// `|x| mod d` (`d > 0`), word by word from the top, so that no big integer is allocated.
+pub(crate) fn remainder_by(x: &BigInt, d: u64) -> u64 {
+    let d = u128::from(d);
+    let fold = |rest: u64, word: u64| ((u128::from(rest) << 64 | u128::from(word)) % d) as u64;
+    x.iter_u64_digits().rev().fold(0, fold)
 }
 
 /// Formats an amount the way pabulib files write numbers: an integer when whole, a terminating

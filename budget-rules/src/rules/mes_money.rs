@@ -14,13 +14,13 @@ use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::Zero;
 
 use super::horizon::{Affine, Horizon};
 use super::products::cmp_products;
 use super::wide_sum::AffineSum;
 use super::Context;
-use crate::amount::{fraction, Amount};
+use crate::amount::{div_ceil_by, fraction, remainder_by, Amount};
 
 /// How a project would be paid for right now: `full` voters pay `full_total / full` each, the
 /// `partial` others everything they have. Its price per unit of utility is
@@ -38,18 +38,6 @@ pub(crate) enum Priced {
     Short(Affine),
     /// Its `rho` is above the cutoff; this is a lower bound of it.
     Above(Rho),
-}
-
-/// `ceil(x / d)` for `d > 0`. A dividend of one word divides on the machine, and a divisor of
-/// one machine digit in place, without the allocations of a big-integer division.
-fn div_ceil(x: &BigInt, d: u64) -> BigInt {
-    if let Some(small) = x.to_u64() {
-        return BigInt::from(small.div_ceil(d));
-    }
-    match u32::try_from(d) {
-        Ok(digit) if !x.is_negative() => (x + (d - 1)) / digit,
-        _ => Integer::div_ceil(x, &BigInt::from(d)),
-    }
 }
 
 /// A lower bound of a price per unit of utility, `num / den` with `den > 0`.
@@ -242,7 +230,7 @@ impl<'c, 'e> Money<'c, 'e> {
         let mut full_total = cost.clone();
         let result = loop {
             // money < full_total / full  <=>  money < ceil(full_total / full), as money is whole.
-            let threshold = div_ceil(&full_total, full);
+            let threshold = div_ceil_by(&full_total, full);
             let before = full_payers.len();
             full_payers.retain(|&(c, voters)| {
                 let money = &self.class_money[c];
@@ -306,8 +294,8 @@ impl<'c, 'e> Money<'c, 'e> {
         // remainders are below `full`, so the gcd is taken on machine integers (the sign of a
         // remainder does not change the gcd).
         let full = price.full;
-        let gcd = remainder(&full_total.at0, full)
-            .gcd(&remainder(&full_total.slope, full))
+        let gcd = remainder_by(&full_total.at0, full)
+            .gcd(&remainder_by(&full_total.slope, full))
             .gcd(&full);
         let factor = full / gcd;
         if factor != 1 {
@@ -404,11 +392,4 @@ impl<'c, 'e> Money<'c, 'e> {
         *to -= share;
         c
     }
-}
-
-/// `|x| mod d` (`d > 0`), word by word from the top, so that no big integer is allocated.
-fn remainder(x: &BigInt, d: u64) -> u64 {
-    let d = u128::from(d);
-    let fold = |rest: u64, word: u64| ((u128::from(rest) << 64 | u128::from(word)) % d) as u64;
-    x.iter_u64_digits().rev().fold(0, fold)
 }
