@@ -2,8 +2,8 @@
 //! payout goes out only citing a passed lazy-consent decision of the pot's own scope.
 
 use crate::common::money::{ok, open_bucket, open_funding_round, pot_of};
+use crate::common::proposals::{member_of, outcome, propose};
 use crate::common::{on_every_backend, TestServer};
-use crate::decisions::{member_of, outcome, propose};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 

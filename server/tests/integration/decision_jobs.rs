@@ -3,7 +3,7 @@
 //! The nodes run with `--test-clock`, so time passes by moving their clocks.
 
 use crate::common::process::{edges, start_node_with, Node};
-use crate::decisions::local;
+use crate::common::proposals::local;
 use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 use sqlx::AnyPool;

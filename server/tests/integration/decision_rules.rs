@@ -1,8 +1,10 @@
-//! Who may do what with Paris's proposals, every decision function called as every kind of person.
+//! Who may do what with Paris's proposals, every decision function called as every kind of person,
+//! and what the server refuses in a new proposal.
 
+use crate::common::proposals::{local, propose, stance};
 use crate::common::roles::{signed_in_as, Role, ROLES};
 use crate::common::{on_every_backend, TestServer};
-use crate::decisions::{propose, stance};
+use app::ui::time::iso_minute;
 use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 
@@ -42,7 +44,7 @@ async fn every_decision_function_allows_and_refuses_by_role() {
     on_every_backend(|server| async move {
         let author = server.signed_in(DEMO_MEMBER_EMAIL).await;
         let blocker = server.signed_in(DEMO_CONNECTOR_EMAIL).await;
-        let closes = crate::decisions::local(server.clock.now() + 86_400);
+        let closes = crate::common::proposals::local(server.clock.now() + 86_400);
         for role in ROLES {
             let client = client_for(&server, role).await;
             let blocked = propose(
@@ -136,6 +138,73 @@ async fn every_decision_function_allows_and_refuses_by_role() {
                 );
             }
         }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn proposals_are_checked_on_the_server() {
+    on_every_backend(|server| async move {
+        let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let now = server.clock.now();
+        let attempt = |fields: Vec<(&'static str, String)>| {
+            let server = &server;
+            let member = member.clone();
+            async move {
+                let mut form = vec![
+                    ("scope", "paris".to_string()),
+                    ("kind", "lazy_consent".to_string()),
+                    ("title", "A fine proposal".to_string()),
+                    ("body", "Details".to_string()),
+                    ("closes_at", local(now + 86_400)),
+                ];
+                for (name, value) in fields {
+                    form.retain(|(field, _)| *field != name);
+                    form.push((name, value));
+                }
+                let form: Vec<(&str, &str)> = form
+                    .iter()
+                    .map(|(name, value)| (*name, value.as_str()))
+                    .collect();
+                let response = server.call(&member, "create_proposal", &form).await;
+                let status = response.status().as_u16();
+                let body: serde_json::Value = response.json().await.unwrap_or_default();
+                (status, body.to_string())
+            }
+        };
+        let (status, body) = attempt(vec![("title", "Hi".into())]).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("title"), "{body}");
+        let (status, body) = attempt(vec![("closes_at", local(now - 60))]).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("TooSoon"), "{body}");
+        let (status, _) = attempt(vec![("closes_at", local(now + 400 * 86_400))]).await;
+        assert_eq!(status, 422, "not absurdly far");
+        let (status, _) = attempt(vec![("closes_at", "next week".into())]).await;
+        assert_eq!(status, 422);
+        let (status, _) = attempt(vec![("body", "x".repeat(20_001))]).await;
+        assert_eq!(status, 422);
+        let (status, _) = attempt(vec![("kind", "dictatorship".into())]).await;
+        assert_eq!(status, 422);
+        let (status, _) = attempt(vec![("scope", "atlantis".into())]).await;
+        assert_eq!(status, 422);
+        let (status, _) = attempt(vec![("scope", "lyon".into())]).await;
+        assert_eq!(status, 403, "a Paris member does not propose for Lyon");
+        let (status, _) = attempt(vec![("review_on", iso_minute(now)[..10].to_string())]).await;
+        assert_eq!(status, 422, "review before closing");
+        let day = iso_minute(now + 30 * 86_400)[..10].to_string();
+        let (status, id) = attempt(vec![("zone_offset", "-120".into()), ("review_on", day.clone())]).await;
+        assert_eq!(status, 200, "{id}");
+        // 09:00 in a zone two hours ahead of UTC is 07:00 UTC.
+        let expected = app::decisions::validate::local_date(&day).unwrap() + 7 * 3_600;
+        let review = server
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM jobs j JOIN proposals p ON p.id = j.subject_id \
+                 WHERE j.kind = 'decision.review' AND j.subject_id = {id} AND j.due_at = {expected} \
+                 AND p.review_at = {expected} AND j.done_at IS NULL"
+            ))
+            .await;
+        assert_eq!(review, 1, "the review date is scheduled");
     })
     .await;
 }

@@ -1,97 +1,12 @@
 //! Proposals through the server functions, as members use them: every kind from proposal to
 //! outcome, on SQLite and PostgreSQL, with the clock moved to reach closing times.
 
+use crate::common::proposals::{local, member_of, outcome, propose, stance, status_of};
 use crate::common::{on_every_backend, TestServer};
 use app::decisions::queries::passed_lazy_consent;
 use app::decisions::types::Scope;
-use app::ui::time::iso_minute;
-use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
+use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
-use std::time::Duration;
-
-/// `YYYY-MM-DDTHH:MM` in UTC, as a datetime-local field sends it when the page has no script.
-pub fn local(unix: i64) -> String {
-    iso_minute(unix).replace(' ', "T")
-}
-
-/// Opens a proposal closing in an hour; answers its id.
-pub async fn propose(
-    server: &TestServer,
-    client: &Client,
-    scope: &str,
-    kind: &str,
-    title: &str,
-    options: &str,
-) -> i64 {
-    let closes = local(server.clock.now() + 3_600);
-    let response = server
-        .call(
-            client,
-            "create_proposal",
-            &[
-                ("scope", scope),
-                ("kind", kind),
-                ("title", title),
-                ("body", "We **propose** this."),
-                ("closes_at", &closes),
-                ("options", options),
-            ],
-        )
-        .await;
-    assert_eq!(response.status(), 200, "{title} on {}", server.backend);
-    response.json().await.expect("the new proposal's id")
-}
-
-pub async fn stance(
-    server: &TestServer,
-    client: &Client,
-    proposal: i64,
-    stance: &str,
-    reason: &str,
-) -> u16 {
-    let id = proposal.to_string();
-    server
-        .call(
-            client,
-            "take_stance",
-            &[("proposal", &id), ("stance", stance), ("reason", reason)],
-        )
-        .await
-        .status()
-        .as_u16()
-}
-
-pub async fn status_of(server: &TestServer, proposal: i64) -> String {
-    server
-        .text(&format!(
-            "SELECT status FROM proposals WHERE id = {proposal}"
-        ))
-        .await
-}
-
-/// Waits for the scheduler (woken by the clock) to give the proposal its outcome.
-pub async fn outcome(server: &TestServer, proposal: i64) -> String {
-    for _ in 0..400 {
-        let status = status_of(server, proposal).await;
-        if status != "open" {
-            return status;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("proposal {proposal} did not close on {}", server.backend);
-}
-
-/// Someone of the city who is neither a demo account nor a connector, the `n`th by id.
-pub async fn member_of(server: &TestServer, city: &str, n: usize) -> String {
-    server
-        .text(&format!(
-            "SELECT email FROM users WHERE city_id = (SELECT id FROM cities WHERE slug = '{city}') \
-             AND email NOT IN ('{DEMO_ADMIN_EMAIL}', '{DEMO_CONNECTOR_EMAIL}', '{DEMO_MEMBER_EMAIL}') \
-             AND id NOT IN (SELECT user_id FROM connectors) AND is_alumni = FALSE \
-             ORDER BY id LIMIT 1 OFFSET {n}"
-        ))
-        .await
-}
 
 async fn count(server: &TestServer, sql: &str) -> i64 {
     server.scalar(sql).await
@@ -426,73 +341,6 @@ async fn sense_checks_and_polls_close_with_their_results_and_the_author_may_with
                 .await,
             "Too early"
         );
-    })
-    .await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn proposals_are_checked_on_the_server() {
-    on_every_backend(|server| async move {
-        let member = server.signed_in(DEMO_MEMBER_EMAIL).await;
-        let now = server.clock.now();
-        let attempt = |fields: Vec<(&'static str, String)>| {
-            let server = &server;
-            let member = member.clone();
-            async move {
-                let mut form = vec![
-                    ("scope", "paris".to_string()),
-                    ("kind", "lazy_consent".to_string()),
-                    ("title", "A fine proposal".to_string()),
-                    ("body", "Details".to_string()),
-                    ("closes_at", local(now + 86_400)),
-                ];
-                for (name, value) in fields {
-                    form.retain(|(field, _)| *field != name);
-                    form.push((name, value));
-                }
-                let form: Vec<(&str, &str)> = form
-                    .iter()
-                    .map(|(name, value)| (*name, value.as_str()))
-                    .collect();
-                let response = server.call(&member, "create_proposal", &form).await;
-                let status = response.status().as_u16();
-                let body: serde_json::Value = response.json().await.unwrap_or_default();
-                (status, body.to_string())
-            }
-        };
-        let (status, body) = attempt(vec![("title", "Hi".into())]).await;
-        assert_eq!(status, 422);
-        assert!(body.contains("title"), "{body}");
-        let (status, body) = attempt(vec![("closes_at", local(now - 60))]).await;
-        assert_eq!(status, 422);
-        assert!(body.contains("TooSoon"), "{body}");
-        let (status, _) = attempt(vec![("closes_at", local(now + 400 * 86_400))]).await;
-        assert_eq!(status, 422, "not absurdly far");
-        let (status, _) = attempt(vec![("closes_at", "next week".into())]).await;
-        assert_eq!(status, 422);
-        let (status, _) = attempt(vec![("body", "x".repeat(20_001))]).await;
-        assert_eq!(status, 422);
-        let (status, _) = attempt(vec![("kind", "dictatorship".into())]).await;
-        assert_eq!(status, 422);
-        let (status, _) = attempt(vec![("scope", "atlantis".into())]).await;
-        assert_eq!(status, 422);
-        let (status, _) = attempt(vec![("scope", "lyon".into())]).await;
-        assert_eq!(status, 403, "a Paris member does not propose for Lyon");
-        let (status, _) = attempt(vec![("review_on", iso_minute(now)[..10].to_string())]).await;
-        assert_eq!(status, 422, "review before closing");
-        let day = iso_minute(now + 30 * 86_400)[..10].to_string();
-        let (status, id) = attempt(vec![("zone_offset", "-120".into()), ("review_on", day.clone())]).await;
-        assert_eq!(status, 200, "{id}");
-        // 09:00 in a zone two hours ahead of UTC is 07:00 UTC.
-        let expected = app::decisions::validate::local_date(&day).unwrap() + 7 * 3_600;
-        let review = server
-            .scalar(&format!(
-                "SELECT COUNT(*) FROM jobs j JOIN proposals p ON p.id = j.subject_id \
-                 WHERE j.kind = 'decision.review' AND j.subject_id = {id} AND j.due_at = {expected} \
-                 AND p.review_at = {expected} AND j.done_at IS NULL"
-            ))
-            .await;
-        assert_eq!(review, 1, "the review date is scheduled");
     })
     .await;
 }

@@ -6,8 +6,8 @@ use crate::common::mail::{
     all_mail, folder_of, mail_to, mailing, wait_for_mail, wait_until_mailed, Mail,
 };
 use crate::common::money::{fund_pot, ok, open_bucket, open_funding_round, pot_of};
+use crate::common::proposals::{member_of, outcome, propose};
 use crate::common::{on_every_backend_configured, TestServer};
-use crate::decisions::{member_of, outcome, propose};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use std::time::{Duration, Instant};
 

@@ -4,7 +4,7 @@
 use crate::common::mail::{folder_of, mailing, wait_for_mail};
 use crate::common::money::ok;
 use crate::common::on_every_backend_configured;
-use crate::decisions::member_of;
+use crate::common::proposals::member_of;
 use crate::email::{name_of, post};
 
 #[tokio::test(flavor = "multi_thread")]

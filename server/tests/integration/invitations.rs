@@ -3,8 +3,8 @@
 
 use crate::common::mail::{folder_of, mailing, wait_for_mail};
 use crate::common::money::ok;
+use crate::common::proposals::member_of;
 use crate::common::{on_every_backend_configured, TestServer};
-use crate::decisions::member_of;
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use reqwest::Client;
 use serde_json::Value;

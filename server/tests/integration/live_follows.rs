@@ -5,7 +5,7 @@
 use crate::common::live::LiveClient;
 use crate::common::money::{fund_pot, pot_of};
 use crate::common::on_every_backend;
-use crate::decisions::{member_of, outcome, propose, stance};
+use crate::common::proposals::{member_of, outcome, propose, stance};
 use demo_network::{DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL};
 use serde_json::json;
 

@@ -2,7 +2,7 @@
 //! their stances and their money, and nothing written by anyone else.
 
 use crate::common::on_every_backend;
-use crate::decisions::{member_of, propose, stance};
+use crate::common::proposals::{member_of, propose, stance};
 use demo_network::{DEMO_CONNECTOR_EMAIL, DEMO_MEMBER_EMAIL};
 use serde_json::Value;
 use std::io::Read;

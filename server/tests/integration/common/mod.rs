@@ -5,7 +5,9 @@
 pub mod live;
 pub mod mail;
 pub mod money;
+pub mod posting;
 pub mod process;
+pub mod proposals;
 pub mod roles;
 
 use demo_network::{DemoParams, DEMO_PASSWORD};
