@@ -5,7 +5,7 @@ mod common;
 mod reference;
 
 use budget_rules::{tally, Election, Outcome, Rule, TieBreak};
-use common::random::{approval_election, Rng};
+use common::random::{approval_election, with_dear_projects, Rng};
 use num_bigint::BigInt;
 use num_rational::BigRational;
 
@@ -100,6 +100,27 @@ fn engine_matches_reference_on_random_elections() {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Phragmén moves supporters one way when an election has few projects and another when it has
+/// many (see `phragmen`). Sixteen more projects, approved at random but too dear to be taken,
+/// send the same elections down the other way: the choice must be the reference's, and the
+/// same as without them.
+#[test]
+fn phragmen_with_many_projects_matches_reference() {
+    let mut rng = Rng(0x5eed_f00d);
+    for case in 0..1500 {
+        let small = approval_election(&mut rng);
+        let e = with_dear_projects(&mut rng, &small, 16);
+        for tb in tie_breaks(&small) {
+            let context = || format!("case {case} with {tb:?}: {e:?}");
+            let got = tally(&e, Rule::Phragmen, tb.clone()).selected;
+            let want = reference::phragmen(&e, &tb.ranks(&e));
+            assert_eq!(got, ids(&e, &want), "{}", context());
+            let without = tally(&small, Rule::Phragmen, tb.clone()).selected;
+            assert_eq!(got, without, "{}", context());
         }
     }
 }

@@ -64,3 +64,25 @@ pub fn approval_election(rng: &mut Rng) -> Election {
     let budget = money(rng, 30);
     Election::approval(budget, projects, ballots).expect("ids come from the projects")
 }
+
+/// `e` with `count` more projects, each costing more than the whole budget (so no rule can
+/// take it) and approved by some of the ballots at random.
+pub fn with_dear_projects(rng: &mut Rng, e: &Election, count: usize) -> Election {
+    let mut projects = e.projects.clone();
+    let dear = &e.budget + amount(1);
+    let first = projects.len();
+    for n in 0..count {
+        projects.push(Project::new(format!("dear{n}"), dear.clone()));
+    }
+    let ballots: Vec<Vec<String>> = e
+        .ballots
+        .iter()
+        .map(|ballot| {
+            let approved = ballot.projects.iter().copied();
+            let dear = (first..projects.len()).filter(|_| rng.chance(40));
+            let chosen: Vec<usize> = approved.chain(dear).collect();
+            chosen.iter().map(|&p| projects[p].id.clone()).collect()
+        })
+        .collect();
+    Election::approval(e.budget.clone(), projects, ballots).expect("ids come from the projects")
+}
