@@ -59,8 +59,9 @@ pub struct ProjectResult {
     pub position: Option<usize>,
     /// What the rule itself decided.
     pub reason: Reason,
-    /// mes-add1u: what the greedy completion did, when it ran.
-    pub completion: Option<Reason>,
+    /// mes-add1u: what the greedy completion did, when it ran. Boxed, as the other rules never
+    /// set it: every project's entry is then smaller to build and to move.
+    pub completion: Option<Box<Reason>>,
 }
 
 /// Why a project was or was not selected, with the numbers that decided it.
@@ -158,7 +159,7 @@ impl Draft {
     }
 
     pub fn set_completion(&mut self, project: usize, reason: Reason) {
-        self.projects[project].completion = Some(reason);
+        self.projects[project].completion = Some(Box::new(reason));
     }
 
     pub fn is_selected(&self, project: usize) -> bool {
