@@ -39,6 +39,10 @@ pub(crate) trait ExactInt: Clone + Ord + std::fmt::Debug {
     fn div_u64(&self, divisor: u64) -> Self;
     /// Compares `self × a` with `other × b`, exactly.
     fn cmp_scaled(&self, a: u64, other: &Self, b: u64) -> Ordering;
+    /// Whether every one of `values` times `factor` is representable.
+    fn all_fit_times<'a>(values: impl Iterator<Item = &'a Self>, factor: u128) -> bool
+    where
+        Self: 'a;
 }
 
 impl ExactInt for i128 {
@@ -100,6 +104,13 @@ impl ExactInt for i128 {
             _ => (self.to_big() * a).cmp(&(other.to_big() * b)),
         }
     }
+
+    fn all_fit_times<'a>(values: impl Iterator<Item = &'a i128>, factor: u128) -> bool {
+        let largest = values.map(|x| x.unsigned_abs()).max().unwrap_or(0);
+        largest
+            .checked_mul(factor)
+            .is_some_and(|x| x <= i128::MAX.unsigned_abs())
+    }
 }
 
 impl ExactInt for BigInt {
@@ -145,6 +156,10 @@ impl ExactInt for BigInt {
     fn cmp_scaled(&self, a: u64, other: &BigInt, b: u64) -> Ordering {
         (self * a).cmp(&(other * b))
     }
+
+    fn all_fit_times<'a>(_values: impl Iterator<Item = &'a BigInt>, _factor: u128) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]
@@ -162,6 +177,11 @@ mod tests {
             Err(Overflow)
         );
         assert_eq!(7i128.mul_u64(6), Ok(42));
+        let third = i128::MAX / 3;
+        assert!(i128::all_fit_times([1, -third, third].iter(), 3));
+        assert!(!i128::all_fit_times([1, -third, 5].iter(), 4));
+        assert!(!i128::all_fit_times([i128::MIN].iter(), 1));
+        assert!(i128::all_fit_times([].iter(), u128::MAX));
     }
 
     #[test]

@@ -1,35 +1,15 @@
-//! Sequential Phragmén (pabutools `sequential_phragmen`).
-//!
-//! Voters carry a load, starting at 0. Buying a project spreads its cost over its supporters so
-//! that they all end at the same load, `(their current loads + cost) / supporters`. Each round
-//! buys the project giving the lowest such load (ties by tie-break rank). The count stops as
-//! soon as a project with the lowest load does not fit in the budget left: Phragmén does not
-//! skip over it, unlike greedy. Projects costing more than the whole budget never take part.
-//! A project nobody approves has an infinite load, so it can only come last.
-//!
-//! Loads are kept as integers over one common denominator, which grows by at most the number
-//! of supporters per round; that avoids a gcd in every addition (see `mes_money` for the same
-//! idea). Loads are reported as exact rationals.
-//!
-//! Why it is fast: a voter's load is always one of the few levels reached so far, so when a
-//! project is bought its supporters are taken level by level (sorted by counting, as levels are
-//! few), and each other project's total changes by one product per level (the voters' weights
-//! are added as machine integers). Projects are kept in order of their new load; only those
-//! sharing a supporter with the one bought move. With few projects, each group's projects are a
-//! bit mask and a project's rise is summed over the supporters directly, without that sort. The
-//! count runs on machine integers while the loads fit (see `exact_int`).
+//! The voters' loads during one Phragmén count, and how buying a project raises them.
 
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
 
-use super::exact_int::ExactInt;
-use super::outcome::{Draft, Reason};
-use super::Context;
+use super::super::exact_int::ExactInt;
+use super::super::Context;
 use crate::amount::Amount;
 
-struct Loads<'c, 'e, N> {
+pub(super) struct Loads<'c, 'e, N> {
     ctx: &'c Context<'e>,
     scale: N,
     /// Distinct loads reached so far, times `scale`; index 0 is the starting load 0.
@@ -38,14 +18,14 @@ struct Loads<'c, 'e, N> {
     group_level: Vec<usize>,
     /// For each project, its cost plus the total load of its supporters, times `scale`: its
     /// new load is this over its number of supporters.
-    totals: Vec<N>,
+    pub totals: Vec<N>,
     /// Scratch: supporters' weight per project, while moving one level.
     weights: Vec<u64>,
     /// Scratch: the supporters being moved, by level, and where each level's run ends.
     by_level: Vec<usize>,
     level_ends: Vec<usize>,
     /// Scratch: the projects whose totals changed, once for each level their supporters left.
-    changed: Vec<usize>,
+    pub changed: Vec<usize>,
     /// Few projects only (see [`FEW_PROJECTS`]), else empty: each group's projects as bits.
     masks: Vec<u64>,
     /// Scratch for few projects: each supporter being moved, its projects as bits and its rise
@@ -59,7 +39,7 @@ const FEW_PROJECTS: usize = 16;
 
 impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     /// Everyone at load 0: each project's total is its cost (`costs`, scaled as `ctx.money`).
-    fn new(ctx: &'c Context<'e>, costs: Vec<N>) -> Result<Self, N::Error> {
+    pub fn new(ctx: &'c Context<'e>, costs: Vec<N>) -> Result<Self, N::Error> {
         let n = costs.len();
         let mut levels = Vec::with_capacity(n + 1);
         levels.push(N::zero());
@@ -85,7 +65,7 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     }
 
     /// Compares the new loads of `a` and `b`; no supporters is an infinite load.
-    fn cmp(&self, a: usize, b: usize) -> Ordering {
+    pub fn cmp(&self, a: usize, b: usize) -> Ordering {
         let supporters = &self.ctx.profile.approvals;
         match (supporters[a], supporters[b]) {
             (0, 0) => Ordering::Equal,
@@ -96,25 +76,38 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     }
 
     /// The new load of `p` as an amount (`None` when it has no supporters).
-    fn load(&self, p: usize) -> Option<Amount> {
+    pub fn load(&self, p: usize) -> Option<Amount> {
         let supporters = self.ctx.profile.approvals[p];
         (supporters > 0).then(|| self.totals[p].fraction_over(&self.scale, supporters))
     }
 
-    /// Raises the load of `p`'s supporters to its new load. Leaves in `changed` the other
-    /// projects whose totals changed (some more than once).
-    fn raise(&mut self, p: usize) -> Result<(), N::Error> {
+    /// What buying `p` multiplies every amount by, so that its new load is a whole number of
+    /// units (supporters / gcd), or `None` when that round might not fit `N`.
+    ///
+    /// Why the bound: every level was a total over its supporters when it was reached, and
+    /// that total has been scaled as the level since, so the largest total bounds every level.
+    /// Scaled by the factor, that is `m`; the new level is at most `m`, and a total rises by at
+    /// most `m` per voter. So `m × (voters + 1)` bounds every amount the round computes.
+    pub fn round_factor(&self, p: usize) -> Option<u64> {
         let supporters = self.ctx.profile.approvals[p];
-        // Make the new load a whole number of units: multiply everything by supporters / gcd.
         // The remainder is below `supporters`, so the gcd is taken on machine integers.
-        let gcd = self.totals[p].rem_u64(supporters).gcd(&supporters);
-        let factor = supporters / gcd;
+        let factor = supporters / self.totals[p].rem_u64(supporters).gcd(&supporters);
+        let voters = u128::from(self.ctx.profile.num_voters);
+        let growth = u128::from(factor).saturating_mul(voters + 1);
+        N::all_fit_times(self.totals.iter(), growth).then_some(factor)
+    }
+
+    /// Raises the load of `p`'s supporters to its new load, multiplying every amount by
+    /// `factor` (from [`Self::round_factor`]) first. Leaves in `changed` the other projects
+    /// whose totals changed (some more than once).
+    pub fn raise(&mut self, p: usize, factor: u64) -> Result<(), N::Error> {
         if factor != 1 {
             self.scale = self.scale.mul_u64(factor)?;
             for x in self.totals.iter_mut().chain(&mut self.levels) {
                 *x = x.mul_u64(factor)?;
             }
         }
+        let supporters = self.ctx.profile.approvals[p];
         let level = self.totals[p].div_u64(supporters);
         self.move_supporters(p, level)
     }
@@ -268,6 +261,26 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     }
 }
 
+impl<'c, 'e> Loads<'c, 'e, i128> {
+    /// The same loads on big integers, to go on where machine integers could overflow.
+    pub fn widen(self) -> Loads<'c, 'e, BigInt> {
+        let big = |values: Vec<i128>| values.iter().map(ExactInt::to_big).collect();
+        Loads {
+            ctx: self.ctx,
+            scale: self.scale.to_big(),
+            levels: big(self.levels),
+            group_level: self.group_level,
+            totals: big(self.totals),
+            weights: self.weights,
+            by_level: self.by_level,
+            level_ends: self.level_ends,
+            changed: self.changed,
+            masks: self.masks,
+            rises: Vec::with_capacity(self.rises.capacity()),
+        }
+    }
+}
+
 /// Each group's projects as bits, when there are at most [`FEW_PROJECTS`]; else nothing.
 fn project_masks(ctx: &Context) -> Vec<u64> {
     if ctx.election.projects.len() > FEW_PROJECTS {
@@ -288,7 +301,7 @@ fn insert<N: ExactInt>(order: &mut Vec<usize>, loads: &Loads<N>, q: usize) {
 /// Takes the projects whose totals changed out of `order` and puts back those that `stay` in
 /// the count at their new place. `marked` is empty or all false, before and after: marks spare
 /// sorting the changed projects to find them.
-fn reorder<N: ExactInt>(
+pub(super) fn reorder<N: ExactInt>(
     order: &mut Vec<usize>,
     loads: &Loads<N>,
     marked: &mut Vec<bool>,
@@ -305,67 +318,4 @@ fn reorder<N: ExactInt>(
             insert(order, loads, q);
         }
     }
-}
-
-pub(crate) fn run(ctx: &Context) -> Draft {
-    match count::<i128>(ctx) {
-        Ok(draft) => draft,
-        Err(_) => match count::<BigInt>(ctx) {
-            Ok(draft) => draft,
-            Err(never) => match never {},
-        },
-    }
-}
-
-fn count<N: ExactInt>(ctx: &Context) -> Result<Draft, N::Error> {
-    let n = ctx.election.projects.len();
-    let mut costs = Vec::with_capacity(n);
-    for cost in &ctx.money.costs {
-        costs.push(N::from_big(cost)?);
-    }
-    let budget = N::from_big(&ctx.money.budget)?;
-    let within_budget = |p: usize| costs[p] <= budget;
-    let mut loads = Loads::<N>::new(ctx, costs.clone())?;
-    let mut draft = Draft::new(ctx, Reason::OverBudget);
-    let mut order = Vec::with_capacity(n);
-    order.extend((0..n).filter(|&p| within_budget(p)));
-    order.sort_by(|&a, &b| loads.cmp(a, b).then(ctx.ranks[a].cmp(&ctx.ranks[b])));
-    // What is left of the budget: a project fits when it costs at most this.
-    let mut left = budget.clone();
-    let mut marked = Vec::with_capacity(n);
-    for round in 1.. {
-        let Some(&chosen) = order.first() else {
-            break;
-        };
-        // The tied projects come first; the first has the best rank.
-        let tied = order
-            .iter()
-            .take_while(|&&p| loads.cmp(p, chosen).is_eq())
-            .count();
-        let fits = |p: usize| costs[p] <= left;
-        if order[..tied].iter().any(|&p| !fits(p)) {
-            for (i, &p) in order.iter().enumerate() {
-                let load = loads.load(p);
-                let reason = if i < tied && !fits(p) {
-                    Reason::StoppedCount { load }
-                } else if ctx.profile.approvals[p] == 0 {
-                    Reason::NoSupporters
-                } else {
-                    Reason::NotReached { load }
-                };
-                draft.set_reason(p, reason);
-            }
-            break;
-        }
-        let load = loads.load(chosen);
-        left = left.sub(&costs[chosen])?;
-        order.remove(0);
-        if ctx.profile.approvals[chosen] > 0 {
-            loads.raise(chosen)?;
-            let stays = |q: usize| within_budget(q) && !draft.is_selected(q);
-            reorder(&mut order, &loads, &mut marked, stays);
-        }
-        draft.select(chosen, Reason::Loaded { round, load });
-    }
-    Ok(draft)
 }
