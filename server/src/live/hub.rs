@@ -85,11 +85,7 @@ impl Hub {
     /// Tells the other nodes, if there are any.
     fn tell_other_nodes(&self, frame: ServerFrame) {
         let Some(out) = &self.signals_out else { return };
-        let signal = NodeSignal {
-            node: self.node,
-            frame,
-        };
-        if let Ok(payload) = serde_json::to_string(&signal) {
+        if let Some(payload) = signals::payload(self.node, frame) {
             let _ = out.send(payload);
         }
     }
@@ -105,8 +101,13 @@ impl Hub {
         match signal.frame {
             ServerFrame::Presence { channel, online } => {
                 if let Some(feed) = self.feeds().get_mut(&channel) {
+                    // Nodes repeat themselves: only news is passed on to the clients here.
+                    let news = feed
+                        .remote
+                        .get(&signal.node)
+                        .is_none_or(|(known, _)| *known != online);
                     feed.remote.insert(signal.node, (online, Instant::now()));
-                    feed.presence_changed = true;
+                    feed.presence_changed |= news;
                 }
             }
             frame @ ServerFrame::Typing { channel, .. } => self.signal_here(channel, &frame),
@@ -269,7 +270,9 @@ impl Hub {
                 }
             }
             if changed || repeat {
-                to_publish.push((*channel, local_online(feed)));
+                // This node's first ones only, so that the notification stays within its size.
+                let online = signals::merge(local_online(feed), std::iter::empty());
+                to_publish.push((*channel, online));
             }
         }
         for (channel, online) in to_publish {
