@@ -33,6 +33,11 @@ pub struct Args {
     /// Seconds allowed for every client to connect and subscribe before posting starts anyway.
     #[arg(long, default_value_t = 180.0)]
     pub connect_timeout: f64,
+    /// Seconds between the last client subscribing and the first post: the wave of joins
+    /// ends with each channel's presence announcement (once a second), and posting measures
+    /// the connections held, not the joining.
+    #[arg(long, default_value_t = 2.0)]
+    pub settle: f64,
     /// WebSocket handshakes in flight at once.
     #[arg(long, default_value_t = 200)]
     pub handshakes: usize,
@@ -64,6 +69,9 @@ impl Args {
         }
         if !(self.drain >= 0.0 && self.drain.is_finite()) {
             return Err("--drain must be zero or more seconds".into());
+        }
+        if !(self.settle >= 0.0 && self.settle.is_finite()) {
+            return Err("--settle must be zero or more seconds".into());
         }
         if !(self.connect_timeout > 0.0 && self.connect_timeout.is_finite()) {
             return Err("--connect-timeout must be a positive number of seconds".into());

@@ -109,6 +109,7 @@ async fn run(args: Args) -> Result<Report, String> {
     let (stop, stopped) = watch::channel(false);
     let clients = open_clients(&args, &urls, &accounts, &tally, &token, stopped);
     wait_until_settled(&tally, args.clients, args.connect_timeout).await;
+    tokio::time::sleep(Duration::from_secs_f64(args.settle)).await;
 
     eprintln!(
         "posting {} messages a second for {} s",
