@@ -17,6 +17,10 @@ use server::db::{self, Database};
 use server::http::{self, HttpConfig};
 use std::future::Future;
 use std::net::SocketAddr;
+use std::time::Duration;
+
+/// Longer than any request of a scenario takes, even on a debug build under load.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 
 pub struct TestServer {
     pub base: String,
@@ -195,6 +199,9 @@ impl TestServer {
         Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // An answer that never comes fails its test, naming the request, instead of
+            // holding up the whole run.
+            .timeout(REQUEST_TIMEOUT)
             .build()
             .expect("client")
     }
