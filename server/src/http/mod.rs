@@ -18,7 +18,7 @@ use axum::routing::{get, post};
 use axum::{middleware, Router};
 use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use security::TrustProxy;
 use sessions::DatabaseSessionStore;
 use tower_http::compression::CompressionLayer;
@@ -67,6 +67,15 @@ impl Default for HttpConfig {
     }
 }
 
+/// The page routes, listed once per process. Listing them renders the app with data loading
+/// switched off by a flag Leptos keeps for the whole process, so a page rendering meanwhile on
+/// another server of the same process would wait forever for its data. Listed once, before the
+/// first router exists, the listing can never overlap a render.
+pub fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub async fn router(
     database: &Database,
     options: LeptosOptions,
@@ -110,7 +119,7 @@ pub async fn router(
             provide_context(public_url.clone());
         }
     };
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     // Built files are served directly; only what is not a file reaches the page renderer's 404.
     let not_found = leptos_axum::file_and_error_handler_with_context(context.clone(), shell)
         .with_state(options.clone());

@@ -1,6 +1,10 @@
 //! Pages render on the server with the security headers, and the guards refuse what they must.
 
 use crate::common::on_every_backend;
+use demo_network::DEMO_MEMBER_EMAIL;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn pages_render_on_the_server_with_security_headers() {
@@ -118,4 +122,61 @@ async fn health_answers_503_when_the_database_is_gone_and_metrics_count_what_hap
         assert_eq!(health.status(), 503);
     })
     .await;
+}
+
+/// Another server of the same process (a second node, a test's) lists its page routes when it
+/// starts; the pages rendering meanwhile on this one still get their data and finish.
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_finish_while_another_server_of_the_process_starts() {
+    on_every_backend(|server| async move {
+        let client = server.signed_in(DEMO_MEMBER_EMAIL).await;
+        let city = server
+            .text("SELECT slug FROM cities ORDER BY slug LIMIT 1")
+            .await;
+        let listing = RouteListing::start();
+        for attempt in 0..30 {
+            let page = client
+                .get(format!("{}/map?city={city}&page={attempt}", server.base))
+                .timeout(Duration::from_secs(20))
+                .send()
+                .await
+                .expect("the map page answers");
+            assert_eq!(page.status(), 200);
+            let html = page.text().await.expect("the map page finishes");
+            assert!(
+                html.contains("</html>"),
+                "a whole page on {}",
+                server.backend
+            );
+        }
+        drop(listing);
+    })
+    .await;
+}
+
+/// Lists the page routes over and over on a thread of its own, the way servers starting in the
+/// same process would, until dropped (a failing scenario's unwinding drops it too).
+struct RouteListing {
+    stop: Arc<AtomicBool>,
+}
+
+impl RouteListing {
+    fn start() -> RouteListing {
+        let stop = Arc::new(AtomicBool::new(false));
+        tokio::task::spawn_blocking({
+            let stop = stop.clone();
+            move || {
+                while !stop.load(Ordering::Relaxed) {
+                    server::http::page_routes();
+                }
+            }
+        });
+        RouteListing { stop }
+    }
+}
+
+impl Drop for RouteListing {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
 }
