@@ -14,7 +14,8 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
 
-use crate::amount::{fraction, machine_fraction, Amount};
+use super::products::cmp_products;
+use crate::amount::{div_ceil_by, fraction, machine_fraction, Amount};
 
 /// An `i128` operation would have overflowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,14 +32,25 @@ pub(crate) trait ExactInt: Clone + Ord + std::fmt::Debug {
     fn zero() -> Self;
     /// `self += other`, in place so that a big integer keeps its storage.
     fn add_in_place(&mut self, other: &Self) -> Result<(), Self::Error>;
+    /// `self -= other`, in place.
+    fn sub_in_place(&mut self, other: &Self) -> Result<(), Self::Error>;
     fn sub(&self, other: &Self) -> Result<Self, Self::Error>;
     fn mul_u64(&self, factor: u64) -> Result<Self, Self::Error>;
+    /// `self *= factor`, in place.
+    fn mul_in_place(&mut self, factor: u64) -> Result<(), Self::Error>;
     /// Euclidean remainder, in `0..divisor`.
     fn rem_u64(&self, divisor: u64) -> u64;
     /// Quotient rounded towards zero.
     fn div_u64(&self, divisor: u64) -> Self;
     /// Compares `self × a` with `other × b`, exactly.
     fn cmp_scaled(&self, a: u64, other: &Self, b: u64) -> Ordering;
+    /// Compares `a × b` with `c × d`, exactly.
+    fn cmp_products(a: &Self, b: &Self, c: &Self, d: &Self) -> Ordering;
+    fn from_u64(value: u64) -> Self;
+    /// `value × factor`, from a big integer.
+    fn scaled_from_big(value: &BigInt, factor: u64) -> Result<Self, Self::Error>;
+    /// `ceil(self / divisor)`.
+    fn div_ceil_u64(&self, divisor: u64) -> Self;
     /// Whether every one of `values` times `factor` is representable.
     fn all_fit_times<'a>(values: impl Iterator<Item = &'a Self>, factor: u128) -> bool
     where
@@ -72,6 +84,11 @@ impl ExactInt for i128 {
         Ok(())
     }
 
+    fn sub_in_place(&mut self, other: &i128) -> Result<(), Overflow> {
+        *self = self.checked_sub(*other).ok_or(Overflow)?;
+        Ok(())
+    }
+
     fn sub(&self, other: &i128) -> Result<i128, Overflow> {
         self.checked_sub(*other).ok_or(Overflow)
     }
@@ -83,6 +100,11 @@ impl ExactInt for i128 {
             return Ok(i128::from(small) * i128::from(factor));
         }
         self.checked_mul(i128::from(factor)).ok_or(Overflow)
+    }
+
+    fn mul_in_place(&mut self, factor: u64) -> Result<(), Overflow> {
+        *self = self.mul_u64(factor)?;
+        Ok(())
     }
 
     fn rem_u64(&self, divisor: u64) -> u64 {
@@ -105,12 +127,66 @@ impl ExactInt for i128 {
         }
     }
 
+    fn cmp_products(a: &i128, b: &i128, c: &i128, d: &i128) -> Ordering {
+        let (left, right) = (a.signum() * b.signum(), c.signum() * d.signum());
+        if left != right || left == 0 {
+            return left.cmp(&right);
+        }
+        let magnitude = |x: &i128, y: &i128| wide_product(x.unsigned_abs(), y.unsigned_abs());
+        let order = magnitude(a, b).cmp(&magnitude(c, d));
+        if left < 0 {
+            order.reverse()
+        } else {
+            order
+        }
+    }
+
+    fn from_u64(value: u64) -> i128 {
+        i128::from(value)
+    }
+
+    fn scaled_from_big(value: &BigInt, factor: u64) -> Result<i128, Overflow> {
+        i128::from_big(value)?.mul_u64(factor)
+    }
+
+    fn div_ceil_u64(&self, divisor: u64) -> i128 {
+        let d = i128::from(divisor);
+        // Floor division rounds towards minus infinity, so the ceiling is minus the floor of
+        // the opposite; values stay far from `i128::MIN` (see `all_fit_times`).
+        -(-self).div_euclid(d)
+    }
+
     fn all_fit_times<'a>(values: impl Iterator<Item = &'a i128>, factor: u128) -> bool {
         let largest = values.map(|x| x.unsigned_abs()).max().unwrap_or(0);
         largest
             .checked_mul(factor)
             .is_some_and(|x| x <= i128::MAX.unsigned_abs())
     }
+}
+
+/// The value of a computation on [`BigInt`], whose error cannot happen.
+pub(crate) fn infallible<T>(result: Result<T, Infallible>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(never) => match never {},
+    }
+}
+
+/// `x × y` in 256 bits, as (high, low) halves: ordered as the products are.
+fn wide_product(x: u128, y: u128) -> (u128, u128) {
+    // Both within 64 bits, the usual case: one machine multiplication.
+    if let (Ok(x), Ok(y)) = (u64::try_from(x), u64::try_from(y)) {
+        return (0, u128::from(x) * u128::from(y));
+    }
+    const LOW: u128 = u64::MAX as u128;
+    let (x1, x0) = (x >> 64, x & LOW);
+    let (y1, y0) = (y >> 64, y & LOW);
+    let (low, cross1, cross2, high) = (x0 * y0, x0 * y1, x1 * y0, x1 * y1);
+    // Each term is below 2^64, so their sum is below 2^66.
+    let middle = (low >> 64) + (cross1 & LOW) + (cross2 & LOW);
+    let low = (low & LOW) | (middle << 64);
+    let high = high + (cross1 >> 64) + (cross2 >> 64) + (middle >> 64);
+    (high, low)
 }
 
 impl ExactInt for BigInt {
@@ -137,12 +213,22 @@ impl ExactInt for BigInt {
         Ok(())
     }
 
+    fn sub_in_place(&mut self, other: &BigInt) -> Result<(), Infallible> {
+        *self -= other;
+        Ok(())
+    }
+
     fn sub(&self, other: &BigInt) -> Result<BigInt, Infallible> {
         Ok(self - other)
     }
 
     fn mul_u64(&self, factor: u64) -> Result<BigInt, Infallible> {
         Ok(self * factor)
+    }
+
+    fn mul_in_place(&mut self, factor: u64) -> Result<(), Infallible> {
+        *self *= factor;
+        Ok(())
     }
 
     fn rem_u64(&self, divisor: u64) -> u64 {
@@ -155,6 +241,26 @@ impl ExactInt for BigInt {
 
     fn cmp_scaled(&self, a: u64, other: &BigInt, b: u64) -> Ordering {
         (self * a).cmp(&(other * b))
+    }
+
+    fn cmp_products(a: &BigInt, b: &BigInt, c: &BigInt, d: &BigInt) -> Ordering {
+        cmp_products(a, b, c, d)
+    }
+
+    fn from_u64(value: u64) -> BigInt {
+        BigInt::from(value)
+    }
+
+    fn scaled_from_big(value: &BigInt, factor: u64) -> Result<BigInt, Infallible> {
+        Ok(if factor == 1 {
+            value.clone()
+        } else {
+            value * factor
+        })
+    }
+
+    fn div_ceil_u64(&self, divisor: u64) -> BigInt {
+        div_ceil_by(self, divisor)
     }
 
     fn all_fit_times<'a>(_values: impl Iterator<Item = &'a BigInt>, _factor: u128) -> bool {
@@ -199,9 +305,15 @@ mod tests {
             );
             assert_eq!(x.rem_u64(5), big.rem_u64(5), "{x}");
             assert_eq!(x.div_u64(5).to_big(), big.div_u64(5), "{x}");
+            assert_eq!(x.div_ceil_u64(7).to_big(), big.div_ceil_u64(7), "{x}");
             for y in values {
                 let want = big.cmp_scaled(1 << 40, &y.to_big(), 3);
                 assert_eq!(x.cmp_scaled(1 << 40, &y, 3), want, "{x} {y}");
+                // Products far beyond 128 bits, of every sign.
+                for (z, w) in [(wide, -3), (i128::MAX / 3, i128::MIN / 5), (-7, y)] {
+                    let want = BigInt::cmp_products(&big, &y.to_big(), &z.to_big(), &w.to_big());
+                    assert_eq!(i128::cmp_products(&x, &y, &z, &w), want, "{x}·{y} vs {z}·{w}");
+                }
             }
         }
     }

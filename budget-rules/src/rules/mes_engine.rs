@@ -11,7 +11,9 @@
 //! in order of their last known `rho`, and a round stops looking once that bound exceeds the
 //! best price found (the pruning pabutools also does).
 //!
-//! Search runs, for the Add1 completion, are in `mes_search`.
+//! A run that does not track its horizon goes on machine integers while each next round surely
+//! fits them, then on big integers from that round on (see `exact_int`). Search runs, for the
+//! Add1 completion, are in `mes_search`.
 
 use std::cmp::Ordering;
 
@@ -19,14 +21,20 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use super::exact_int::{infallible, ExactInt, Overflow};
 use super::horizon::{Affine, Horizon};
 use super::mes_money::{Money, Price, Priced, Rho};
 use super::mes_search::Dropped;
+use super::mes_value::{Failure, MesValue};
 use super::Context;
 use crate::amount::{fraction, Amount};
 
+#[cfg(test)]
+#[path = "mes_engine_tests.rs"]
+mod tests;
+
 /// A project bought in an explained run, with the numbers that decided it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pick {
     pub project: usize,
     pub round: usize,
@@ -37,6 +45,7 @@ pub(crate) struct Pick {
 }
 
 /// An explained run.
+#[derive(Debug, PartialEq)]
 pub(crate) struct Explained {
     pub picks: Vec<Pick>,
     /// For each project dropped as unaffordable, the round it happened in.
@@ -63,10 +72,10 @@ pub(crate) struct Engine<'c, 'e> {
 }
 
 /// The state of one run.
-pub(super) struct Rounds<'c, 'e> {
+pub(super) struct Rounds<'c, 'e, V: MesValue = Affine> {
     pub ctx: &'c Context<'e>,
-    pub money: Money<'c, 'e>,
-    pub bound: Vec<Rho>,
+    pub money: Money<'c, 'e, V>,
+    pub bound: Vec<Rho<V>>,
     /// Projects still in the run, by bound, then tie-break rank.
     pub active: Vec<usize>,
     /// For each project dropped as unaffordable, the round it happened in.
@@ -78,7 +87,15 @@ pub(super) struct Rounds<'c, 'e> {
     repriced: Vec<usize>,
     /// Projects found short in the current round, with what their supporters have together.
     /// Nothing is paid after the last round, so for its drops this is what is left at the end.
-    short_this_round: Vec<(usize, BigInt)>,
+    short_this_round: Vec<(usize, V)>,
+}
+
+/// Where the rounds of a run stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum Stopped {
+    Finished,
+    /// The next round might not fit the integers counted with.
+    TooWide,
 }
 
 impl<'c, 'e> Engine<'c, 'e> {
@@ -139,37 +156,39 @@ impl<'c, 'e> Engine<'c, 'e> {
         fraction(self.share_after(raises), self.scale.clone())
     }
 
+    /// A run at `raises`, on big integers.
     pub(super) fn start(&self, raises: u64, horizon: Horizon) -> Rounds<'c, 'e> {
-        let start = self.share_after(raises);
         let slope = if horizon.is_open() {
             self.scale.clone()
         } else {
-            BigInt::zero()
+            BigInt::default()
         };
+        let start = Affine::new(self.share_after(raises), slope);
+        infallible(self.rounds_from(start, horizon))
+    }
+
+    /// A run where every voter starts with `start`, in units of the engine's scale.
+    fn rounds_from<V: MesValue>(
+        &self,
+        start: V,
+        horizon: Horizon,
+    ) -> Result<Rounds<'c, 'e, V>, Failure<V>> {
         // Each run scales the costs itself: a plain count has one run, and copying them once
         // more for the engine would cost as much.
-        let costs = &self.ctx.money.costs;
-        let costs = if self.factor == 1 {
-            costs.clone()
-        } else {
-            costs.iter().map(|c| c * self.factor).collect()
-        };
+        let costs = (self.ctx.money.costs.iter())
+            .map(|c| V::Int::scaled_from_big(c, self.factor))
+            .collect::<Result<Vec<_>, _>>()?;
         let num_projects = costs.len();
-        let money = Money::new(
-            self.ctx,
-            self.scale.clone(),
-            Affine::new(start, slope),
-            costs,
-        );
+        let money = Money::new(self.ctx, V::Int::from_big(&self.scale)?, start, costs);
         let approvals = &self.ctx.profile.approvals;
         // Every supporter pays at most the whole cost: rho >= 1 / approvals.
         let bound = (0..num_projects)
             .map(|p| Rho {
-                num: Affine::constant(BigInt::from(1u8)),
-                den: BigInt::from(approvals[p].max(1)),
+                num: V::constant(V::Int::from_u64(1)),
+                den: V::Int::from_u64(approvals[p].max(1)),
             })
             .collect();
-        Rounds {
+        Ok(Rounds {
             ctx: self.ctx,
             money,
             bound,
@@ -179,62 +198,124 @@ impl<'c, 'e> Engine<'c, 'e> {
             horizon,
             repriced: Vec::new(),
             short_this_round: Vec::new(),
-        }
+        })
     }
 
     /// Runs MES with every voter's budget raised by `raises` units, explaining each pick.
     pub fn explain(&self, raises: u64) -> Explained {
-        let mut rounds = self.start(raises, Horizon::untracked());
+        self.explain_narrow(raises).unwrap_or_else(|Overflow| {
+            // Never, as each round is checked first; exact all the same.
+            self.explain_wide(self.start(raises, Horizon::untracked()), Vec::new())
+        })
+    }
+
+    /// [`Self::explain`] on machine integers, going on with big integers once they might not
+    /// be enough; [`Overflow`] if even the start does not fit.
+    fn explain_narrow(&self, raises: u64) -> Result<Explained, Overflow> {
+        let start = i128::from_big(&self.share_after(raises))?;
+        let mut rounds = self.rounds_from(start, Horizon::untracked())?;
         let mut picks = Vec::new();
-        for round in 1.. {
-            let Some((p, price)) = rounds.next_pick(round) else {
-                break;
-            };
-            let money = &rounds.money;
-            let full = BigInt::from(price.full);
-            let full_total = &price.full_total.at0;
-            picks.push(Pick {
-                project: p,
-                round,
-                rho: fraction(full_total.clone(), &full * &money.costs[p]),
-                share: fraction(full_total.clone(), &full * &money.scale),
-                full_payers: price.full,
-                partial_payers: price.partial,
-            });
-            rounds.money.pay(p, price, &[&rounds.active]);
+        match rounds.explained_rounds(&mut picks)? {
+            Stopped::Finished => self.explained(rounds, picks),
+            Stopped::TooWide => Ok(self.explain_wide(rounds.widen(), picks)),
         }
+    }
+
+    /// Goes on with a run on big integers, after `picks`.
+    fn explain_wide(&self, mut rounds: Rounds<'c, 'e>, mut picks: Vec<Pick>) -> Explained {
+        infallible(rounds.explained_rounds(&mut picks));
+        infallible(self.explained(rounds, picks))
+    }
+
+    /// The explanation of a finished run that bought `picks`.
+    fn explained<V: MesValue>(
+        &self,
+        mut rounds: Rounds<'_, '_, V>,
+        picks: Vec<Pick>,
+    ) -> Result<Explained, Failure<V>> {
         // What the supporters of the candidates not bought have left: known already for those
         // dropped in the last round.
         let mut money_left = vec![None; self.ctx.money.costs.len()];
         for (p, total) in std::mem::take(&mut rounds.short_this_round) {
-            money_left[p] = Some(fraction(total, rounds.money.scale.clone()));
+            money_left[p] = Some(total.at0().fraction_over(&rounds.money.scale, 1));
         }
         for &p in &self.candidates {
             let bought = picks.iter().any(|pick: &Pick| pick.project == p);
             if !bought && money_left[p].is_none() {
-                money_left[p] = Some(rounds.money.supporters_money(p));
+                money_left[p] = Some(rounds.money.supporters_money(p)?);
             }
         }
-        Explained {
+        Ok(Explained {
             picks,
             money_left,
             dropped: rounds.dropped,
-        }
+        })
     }
 }
 
-impl Rounds<'_, '_> {
+impl<V: MesValue> Rounds<'_, '_, V> {
+    /// Buys projects round by round, explaining each pick, until none is affordable or the
+    /// next round might not fit `V`.
+    ///
+    /// Why the check: with every amount at most `a` when a round starts, its sums of money
+    /// over supporters are at most `a × voters`, and its payment multiplies amounts by at most
+    /// the number of payers, so nothing it computes exceeds `a × (voters + 1)²` (comparisons
+    /// of products are exact at any size).
+    fn explained_rounds(&mut self, picks: &mut Vec<Pick>) -> Result<Stopped, Failure<V>> {
+        let voters = u128::from(self.ctx.profile.num_voters) + 1;
+        let growth = voters.saturating_mul(voters);
+        loop {
+            if !self.money.fits_times(growth) {
+                return Ok(Stopped::TooWide);
+            }
+            let round = picks.len() + 1;
+            let Some((p, price)) = self.pick(round)? else {
+                return Ok(Stopped::Finished);
+            };
+            let money = &self.money;
+            let full_total = price.full_total.at0();
+            picks.push(Pick {
+                project: p,
+                round,
+                rho: full_total.fraction_over(&money.costs[p], price.full),
+                share: full_total.fraction_over(&money.scale, price.full),
+                full_payers: price.full,
+                partial_payers: price.partial,
+            });
+            self.money.pay(p, price, &[&self.active])?;
+        }
+    }
+
+    /// The project bought in `round` of a run that does not track its horizon, and its price.
+    fn pick(&mut self, round: usize) -> Result<Option<(usize, Price<V>)>, Failure<V>> {
+        let Some((p, price)) = self.best(round)? else {
+            return Ok(None);
+        };
+        self.refresh_order(p);
+        Ok(Some((p, price)))
+    }
+
     /// Orders `active` by bound, then tie-break rank.
     pub fn sort_active(&mut self) {
         let (bound, ranks) = (&self.bound, &self.ctx.ranks);
         self.active
             .sort_by(|&a, &b| bound[a].cmp_at0(&bound[b]).then(ranks[a].cmp(&ranks[b])));
     }
+}
 
+impl Rounds<'_, '_> {
     /// The project bought in `round` and its price, with the bookkeeping around it: projects
     /// found unaffordable are dropped, bounds and their order refreshed, signs recorded.
     pub fn next_pick(&mut self, round: usize) -> Option<(usize, Price)> {
-        let (p, mut price) = self.best(round)?;
+        let best = infallible(self.best(round));
+        if self.horizon.is_open() {
+            let drops = std::mem::take(&mut self.short_this_round);
+            for (p, total) in &drops {
+                self.remember_dropped(*p, total);
+            }
+            self.short_this_round = drops;
+        }
+        let (p, mut price) = best?;
         if self.horizon.is_open() {
             self.money
                 .require_price_structure(p, &price, &mut self.horizon);
@@ -256,12 +337,39 @@ impl Rounds<'_, '_> {
         }
         self.dropped_bounds.clear();
     }
+}
 
+impl<'c, 'e> Rounds<'c, 'e, i128> {
+    /// The same run on big integers.
+    fn widen(self) -> Rounds<'c, 'e> {
+        let big = |x: &i128| Affine::constant(x.to_big());
+        Rounds {
+            ctx: self.ctx,
+            money: self.money.widen(),
+            bound: (self.bound.iter())
+                .map(|b| Rho {
+                    num: big(&b.num),
+                    den: b.den.to_big(),
+                })
+                .collect(),
+            active: self.active,
+            dropped: self.dropped,
+            dropped_bounds: self.dropped_bounds,
+            horizon: self.horizon,
+            repriced: self.repriced,
+            short_this_round: (self.short_this_round.iter())
+                .map(|(p, total)| (*p, big(total)))
+                .collect(),
+        }
+    }
+}
+
+impl<V: MesValue> Rounds<'_, '_, V> {
     /// The cheapest affordable project among `active`, dropping the unaffordable ones it meets
     /// and tightening the bounds it computes.
-    fn best(&mut self, round: usize) -> Option<(usize, Price)> {
+    fn best(&mut self, round: usize) -> Result<Option<(usize, Price<V>)>, Failure<V>> {
         let ranks = &self.ctx.ranks;
-        let mut best: Option<(usize, Price)> = None;
+        let mut best: Option<(usize, Price<V>)> = None;
         self.repriced.clear();
         self.short_this_round.clear();
         for i in 0..self.active.len() {
@@ -277,14 +385,11 @@ impl Rounds<'_, '_> {
             }
             self.repriced.push(p);
             let cutoff = best.as_ref().map(|(b, _)| &self.bound[*b]);
-            let price = match self.money.price(p, cutoff) {
+            let price = match self.money.price(p, cutoff)? {
                 Priced::Affordable(price) => price,
                 Priced::Short(supporters_money) => {
                     self.dropped[p] = Some(round);
-                    if self.horizon.is_open() {
-                        self.remember_dropped(p, &supporters_money);
-                    }
-                    self.short_this_round.push((p, supporters_money.at0));
+                    self.short_this_round.push((p, supporters_money));
                     continue;
                 }
                 Priced::Above(bound) => {
@@ -292,7 +397,7 @@ impl Rounds<'_, '_> {
                     continue;
                 }
             };
-            self.bound[p] = Rho::of(&price, &self.money.costs[p]);
+            self.bound[p] = Rho::of(&price, &self.money.costs[p])?;
             let better = match &best {
                 None => true,
                 Some((b, _)) => match self.bound[p].cmp_at0(&self.bound[*b]) {
@@ -305,7 +410,7 @@ impl Rounds<'_, '_> {
                 best = Some((p, price));
             }
         }
-        best
+        Ok(best)
     }
 
     /// Takes out the winner and the dropped projects and moves the repriced ones to their new

@@ -7,84 +7,85 @@
 //!
 //! Money is an integer number of units of `1 / scale`; when a share is not a whole number of
 //! units, every live amount is multiplied by the missing factor (at most the number of payers).
-//! Each amount is an [`Affine`] function of the extra raises `t` (see `horizon`); its slope
-//! stays zero in runs that do not track their horizon.
+//! Amounts are machine integers or big ones (see `mes_value`); on big integers each is an
+//! [`Affine`] function of the extra raises `t` (see `horizon`), whose slope stays zero in runs
+//! that do not track their horizon.
 
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::Zero;
 
-use super::horizon::{Affine, Horizon};
-use super::products::cmp_products;
-use super::wide_sum::AffineSum;
+use super::exact_int::ExactInt;
+use super::horizon::Affine;
+use super::mes_value::{Failure, MesValue};
 use super::Context;
-use crate::amount::{div_ceil_by, fraction, remainder_by, Amount};
+use crate::amount::Amount;
 
 /// How a project would be paid for right now: `full` voters pay `full_total / full` each, the
 /// `partial` others everything they have. Its price per unit of utility is
 /// `rho = full_total / (cost × full)`.
-pub(crate) struct Price {
-    pub full_total: Affine,
+pub(crate) struct Price<V = Affine> {
+    pub full_total: V,
     pub full: u64,
     pub partial: u64,
 }
 
 /// What pricing a project found.
-pub(crate) enum Priced {
-    Affordable(Price),
+pub(crate) enum Priced<V: MesValue = Affine> {
+    Affordable(Price<V>),
     /// Its supporters have this much together, less than its cost.
-    Short(Affine),
+    Short(V),
     /// Its `rho` is above the cutoff; this is a lower bound of it.
-    Above(Rho),
+    Above(Rho<V>),
 }
 
 /// A lower bound of a price per unit of utility, `num / den` with `den > 0`.
 #[derive(Debug)]
-pub(crate) struct Rho {
-    pub num: Affine,
-    pub den: BigInt,
+pub(crate) struct Rho<V: MesValue = Affine> {
+    pub num: V,
+    pub den: V::Int,
 }
 
 // By hand so that copying bounds over older ones keeps their storage (see `Affine`).
-impl Clone for Rho {
-    fn clone(&self) -> Rho {
+impl<V: MesValue> Clone for Rho<V> {
+    fn clone(&self) -> Rho<V> {
         Rho {
             num: self.num.clone(),
             den: self.den.clone(),
         }
     }
 
-    fn clone_from(&mut self, source: &Rho) {
+    fn clone_from(&mut self, source: &Rho<V>) {
         self.num.clone_from(&source.num);
         self.den.clone_from(&source.den);
     }
 }
 
-impl Rho {
-    pub fn of(price: &Price, cost: &BigInt) -> Rho {
-        Rho {
+impl<V: MesValue> Rho<V> {
+    pub fn of(price: &Price<V>, cost: &V::Int) -> Result<Rho<V>, Failure<V>> {
+        Ok(Rho {
             num: price.full_total.clone(),
-            den: cost * price.full,
-        }
+            den: cost.mul_u64(price.full)?,
+        })
     }
 
-    pub fn cmp_at0(&self, other: &Rho) -> Ordering {
-        cmp_products(&self.num.at0, &other.den, &other.num.at0, &self.den)
+    pub fn cmp_at0(&self, other: &Rho<V>) -> Ordering {
+        V::Int::cmp_products(self.num.at0(), &other.den, other.num.at0(), &self.den)
     }
+}
 
-    /// As a pair for [`Horizon::ordered_until`].
+impl Rho {
+    /// As a pair for [`super::horizon::Horizon::ordered_until`].
     pub fn ratio(&self) -> (&Affine, &BigInt) {
         (&self.num, &self.den)
     }
 }
 
-pub(crate) struct Money<'c, 'e> {
+pub(crate) struct Money<'c, 'e, V: MesValue = Affine> {
     ctx: &'c Context<'e>,
-    pub scale: BigInt,
+    pub scale: V::Int,
     /// Money left per voter in each class, times `scale`.
-    class_money: Vec<Affine>,
+    pub(super) class_money: Vec<V>,
     /// Number of voter groups in each class.
     class_groups: Vec<usize>,
     /// Classes emptied, ready for reuse.
@@ -94,28 +95,28 @@ pub(crate) struct Money<'c, 'e> {
     /// Class of each voter group.
     group_class: Vec<usize>,
     /// Cost of each project times `scale`; kept up to date only for projects still in the run.
-    pub costs: Vec<BigInt>,
+    pub costs: Vec<V::Int>,
     /// Scratch: supporters' weight per class while pricing one project.
     weights: Vec<u64>,
     /// Scratch: `(class, voters)` of one project's supporters.
-    classes: Vec<(usize, u64)>,
+    pub(super) classes: Vec<(usize, u64)>,
     /// Scratch for products.
-    scratch: BigInt,
+    pub(super) scratch: V::Int,
     /// Scratch: where each class moves while a project is paid for (`None` outside of that),
     /// and the classes that moved.
     moved_to: Vec<Option<usize>>,
     split: Vec<usize>,
 }
 
-impl<'c, 'e> Money<'c, 'e> {
+impl<'c, 'e, V: MesValue> Money<'c, 'e, V> {
     /// Every voter starts with `start`.
-    pub fn new(ctx: &'c Context<'e>, scale: BigInt, start: Affine, costs: Vec<BigInt>) -> Self {
+    pub fn new(ctx: &'c Context<'e>, scale: V::Int, start: V, costs: Vec<V::Int>) -> Self {
         let groups = ctx.profile.groups.len();
         // Every class but "nothing left" holds a group, and a payment splits each class at most
         // once before the emptied ones are freed: sized so, the per-class vectors never grow.
         let classes = 2 * groups + 2;
         let mut class_money = Vec::with_capacity(classes);
-        class_money.extend([Affine::default(), start]);
+        class_money.extend([V::default(), start]);
         let mut class_groups = Vec::with_capacity(classes);
         class_groups.extend([0, groups]);
         let mut weights = Vec::with_capacity(classes);
@@ -131,22 +132,21 @@ impl<'c, 'e> Money<'c, 'e> {
             costs,
             weights,
             classes: Vec::with_capacity(groups),
-            scratch: BigInt::zero(),
+            scratch: V::Int::zero(),
             moved_to: Vec::new(),
             split: Vec::new(),
         }
     }
 
-    /// Drops the dependence on further raises, once nothing needs it: the rest of the run then
-    /// costs what an untracked one does.
-    pub fn forget_slopes(&mut self) {
-        for money in &mut self.class_money {
-            money.slope.set_zero();
-        }
+    /// Whether every amount of a round surely fits `V`, as long as every amount so far times
+    /// `growth` does (see `mes_engine`).
+    pub fn fits_times(&self, growth: u128) -> bool {
+        let money = self.class_money.iter().map(MesValue::at0);
+        V::Int::all_fit_times(self.costs.iter().chain(money), growth)
     }
 
     /// Fills `self.classes` with `(class, voters)` for the supporters of `p`.
-    fn collect_supporter_classes(&mut self, p: usize) {
+    pub(super) fn collect_supporter_classes(&mut self, p: usize) {
         let groups = &self.ctx.profile.groups;
         self.weights.resize(self.class_money.len(), 0);
         self.classes.clear();
@@ -169,46 +169,19 @@ impl<'c, 'e> Money<'c, 'e> {
     }
 
     /// What the supporters of `p` have left, as an amount.
-    pub fn supporters_money(&mut self, p: usize) -> Amount {
-        fraction(self.supporters_total(p).at0, self.scale.clone())
-    }
-
-    /// What the supporters of `p` have left, as `(money per voter, voters)`, scaled.
-    pub fn supporter_levels(&mut self, p: usize) -> Vec<(BigInt, u64)> {
-        self.collect_supporter_classes(p);
-        self.classes
-            .iter()
-            .map(|&(c, voters)| (self.class_money[c].at0.clone(), voters))
-            .collect()
+    pub fn supporters_money(&mut self, p: usize) -> Result<Amount, Failure<V>> {
+        let total = self.supporters_total(p)?;
+        Ok(total.at0().fraction_over(&self.scale, 1))
     }
 
     /// What the supporters of `p` have left, scaled.
-    pub fn supporters_total(&mut self, p: usize) -> Affine {
+    pub fn supporters_total(&mut self, p: usize) -> Result<V, Failure<V>> {
         self.collect_supporter_classes(p);
-        let mut total = Affine::default();
+        let mut total = V::default();
         for &(c, voters) in &self.classes {
-            total.add_weighted(&self.class_money[c], voters, &mut self.scratch);
+            total.add_weighted(&self.class_money[c], voters, &mut self.scratch)?;
         }
-        total
-    }
-
-    /// For a project whose supporters have `total` together, short of its cost: a lower bound
-    /// of its share should they ever afford it, `num / voters`. It assumes the richest class
-    /// pays the share and everyone else all they have, the split that gives the highest bound
-    /// (any split gives a lower bound, see `mes_engine`).
-    pub fn share_bound_when_short(&mut self, p: usize, total: &Affine) -> (Affine, u64) {
-        self.collect_supporter_classes(p);
-        let richest = self
-            .classes
-            .iter()
-            .max_by(|a, b| self.class_money[a.0].at0.cmp(&self.class_money[b.0].at0));
-        let Some(&(c, voters)) = richest else {
-            return (Affine::default(), 1);
-        };
-        let mut num = Affine::constant(self.costs[p].clone());
-        num -= total;
-        num.add_weighted(&self.class_money[c], voters, &mut self.scratch);
-        (num, voters)
+        Ok(total)
     }
 
     /// The price of `p`, or what its supporters have together when that is short of its cost,
@@ -220,104 +193,92 @@ impl<'c, 'e> Money<'c, 'e> {
     /// is left. The share only grows, so this ends at the exact solution, usually after one or
     /// two passes, and every intermediate share is a lower bound. If every class ends up paying
     /// everything, their money is short of the cost.
-    pub fn price(&mut self, p: usize, cutoff: Option<&Rho>) -> Priced {
+    pub fn price(&mut self, p: usize, cutoff: Option<&Rho<V>>) -> Result<Priced<V>, Failure<V>> {
         self.collect_supporter_classes(p);
         let mut full_payers = std::mem::take(&mut self.classes);
-        let cost = &self.costs[p];
-        let mut full = self.ctx.profile.approvals[p];
-        let mut partial_money = AffineSum::default();
-        // What the full payers pay together: the cost, less what the partial payers have.
-        let mut full_total = cost.clone();
-        let result = loop {
-            // money < full_total / full  <=>  money < ceil(full_total / full), as money is whole.
-            let threshold = div_ceil_by(&full_total, full);
-            let before = full_payers.len();
-            full_payers.retain(|&(c, voters)| {
-                let money = &self.class_money[c];
-                let poor = money.at0 < threshold;
-                if poor {
-                    partial_money.add(money, voters);
-                    full -= voters;
-                }
-                !poor
-            });
-            if full == 0 {
-                break Priced::Short(partial_money.total());
-            }
-            let slope = || -partial_money.slope.total();
-            if full_payers.len() == before {
-                break Priced::Affordable(Price {
-                    full_total: Affine::new(full_total, slope()),
-                    full,
-                    partial: self.ctx.profile.approvals[p] - full,
-                });
-            }
-            full_total.clone_from(cost);
-            full_total -= partial_money.at0.total();
-            if let Some(cut) = cutoff {
-                let den = cost * full;
-                if cmp_products(&full_total, &cut.den, &cut.num.at0, &den).is_gt() {
-                    let num = Affine::new(full_total, slope());
-                    break Priced::Above(Rho { num, den });
-                }
-            }
-        };
+        let result = self.price_among(p, cutoff, &mut full_payers);
         self.classes = full_payers;
         result
     }
 
-    /// Records the signs that make `price` the price of `p`: partial payers have less than the
-    /// share, full payers at least the share (`money × full` against `full_total`).
-    pub fn require_price_structure(&mut self, p: usize, price: &Price, horizon: &mut Horizon) {
-        self.collect_supporter_classes(p);
-        let full = BigInt::from(price.full);
-        let one = BigInt::from(1u8);
-        let share = (&price.full_total, &full);
-        for &(c, _) in &self.classes {
-            if !horizon.is_open() {
-                return;
+    /// [`Self::price`], with `full_payers` the `(class, voters)` of `p`'s supporters.
+    fn price_among(
+        &self,
+        p: usize,
+        cutoff: Option<&Rho<V>>,
+        full_payers: &mut Vec<(usize, u64)>,
+    ) -> Result<Priced<V>, Failure<V>> {
+        let cost = &self.costs[p];
+        let approvals = self.ctx.profile.approvals[p];
+        let mut full = approvals;
+        let mut partial_money = V::Sum::default();
+        // What the full payers pay together: the cost, less what the partial payers have.
+        let mut full_total = cost.clone();
+        loop {
+            // money < full_total / full  <=>  money < ceil(full_total / full), as money is whole.
+            let threshold = full_total.div_ceil_u64(full);
+            let before = full_payers.len();
+            let mut added = Ok(());
+            full_payers.retain(|&(c, voters)| {
+                let money = &self.class_money[c];
+                let poor = *money.at0() < threshold;
+                if poor {
+                    if added.is_ok() {
+                        added = V::add_to_sum(&mut partial_money, money, voters);
+                    }
+                    full -= voters;
+                }
+                !poor
+            });
+            added?;
+            if full == 0 {
+                return Ok(Priced::Short(V::sum_total(&partial_money)));
             }
-            let money = (&self.class_money[c], &one);
-            if cmp_products(&money.0.at0, &full, &price.full_total.at0, &one).is_lt() {
-                horizon.require_ordered(share, money, true);
-            } else {
-                horizon.require_ordered(money, share, false);
+            if full_payers.len() == before {
+                return Ok(Priced::Affordable(Price {
+                    full_total: V::less_sum(full_total, &partial_money),
+                    full,
+                    partial: approvals - full,
+                }));
+            }
+            full_total.clone_from(cost);
+            full_total.sub_in_place(&V::sum_at0(&partial_money))?;
+            if let Some(cut) = cutoff {
+                let den = cost.mul_u64(full)?;
+                if V::Int::cmp_products(&full_total, &cut.den, cut.num.at0(), &den).is_gt() {
+                    let num = V::less_sum(full_total, &partial_money);
+                    return Ok(Priced::Above(Rho { num, den }));
+                }
             }
         }
     }
 
     /// Buys `p`: full payers pay the share, partial payers everything they have. `keep` lists
     /// the projects whose costs must stay up to date.
-    pub fn pay(&mut self, p: usize, price: Price, keep: &[&[usize]]) {
+    pub fn pay(&mut self, p: usize, price: Price<V>, keep: &[&[usize]]) -> Result<(), Failure<V>> {
         let mut full_total = price.full_total;
-        // Make the share a whole number of units: multiply everything by full / gcd. The
-        // remainders are below `full`, so the gcd is taken on machine integers (the sign of a
-        // remainder does not change the gcd).
+        // Make the share a whole number of units: multiply everything by full / gcd.
         let full = price.full;
-        let gcd = remainder_by(&full_total.at0, full)
-            .gcd(&remainder_by(&full_total.slope, full))
-            .gcd(&full);
-        let factor = full / gcd;
+        let factor = full / full_total.gcd_with(full);
         if factor != 1 {
-            self.scale *= factor;
+            self.scale.mul_in_place(factor)?;
             for &q in keep.iter().copied().flatten() {
-                self.costs[q] *= factor;
+                self.costs[q].mul_in_place(factor)?;
             }
             for (money, &groups) in self.class_money.iter_mut().zip(&self.class_groups) {
                 if groups > 0 {
-                    money.scale_by(factor);
+                    money.scale_by(factor)?;
                 }
             }
-            full_total.scale_by(factor);
+            full_total.scale_by(factor)?;
         }
-        // Exact divisions by a machine integer.
-        let share = Affine::new(full_total.at0 / full, full_total.slope / full);
-        self.split_classes(p, &share);
+        let share = full_total.div_exact(full);
+        self.split_classes(p, &share)
     }
 
     /// Moves every supporter of `p` to the class "same money minus the share", or to class 0
     /// when that leaves nothing, creating each new class once.
-    fn split_classes(&mut self, p: usize, share: &Affine) {
+    fn split_classes(&mut self, p: usize, share: &V) -> Result<(), Failure<V>> {
         self.reserve_payment_scratch();
         // Entries are reset after use, so the map is only grown, never cleared: there can be
         // thousands of classes, and a project's supporters are in a few of them.
@@ -330,7 +291,7 @@ impl<'c, 'e> Money<'c, 'e> {
             let new = match moved_to[old] {
                 Some(c) => c,
                 None => {
-                    let c = self.class_after_paying(old, share);
+                    let c = self.class_after_paying(old, share)?;
                     moved_to[old] = Some(c);
                     split.push(old);
                     c
@@ -350,6 +311,7 @@ impl<'c, 'e> Money<'c, 'e> {
         }
         self.moved_to = moved_to;
         self.split = split;
+        Ok(())
     }
 
     /// Sizes the scratch of payments at the first one, for as many classes as there can be; a
@@ -366,17 +328,17 @@ impl<'c, 'e> Money<'c, 'e> {
     }
 
     /// The class for voters of class `old` once they paid (at most) `share`.
-    fn class_after_paying(&mut self, old: usize, share: &Affine) -> usize {
+    fn class_after_paying(&mut self, old: usize, share: &V) -> Result<usize, Failure<V>> {
         let money = &self.class_money[old];
         // Partial payers pay everything they have, and so do full payers left with nothing.
-        if money.at0 < share.at0 || money == share {
-            return 0;
+        if money.at0() < share.at0() || money == share {
+            return Ok(0);
         }
         // A reused class keeps its storage: copying into it allocates nothing.
         let c = match self.free.pop() {
             Some(c) => c,
             None => {
-                self.class_money.push(Affine::default());
+                self.class_money.push(V::default());
                 self.class_groups.push(0);
                 self.class_money.len() - 1
             }
@@ -389,7 +351,33 @@ impl<'c, 'e> Money<'c, 'e> {
             (&tail[0], &mut head[c])
         };
         to.clone_from(from);
-        *to -= share;
-        c
+        to.sub_assign(share)?;
+        Ok(c)
+    }
+}
+
+impl<'c, 'e> Money<'c, 'e, i128> {
+    /// The same money on big integers.
+    pub fn widen(self) -> Money<'c, 'e> {
+        let big = |x: &i128| x.to_big();
+        Money {
+            ctx: self.ctx,
+            scale: self.scale.to_big(),
+            class_money: self
+                .class_money
+                .iter()
+                .map(|m| Affine::constant(big(m)))
+                .collect(),
+            class_groups: self.class_groups,
+            free: self.free,
+            emptied: self.emptied,
+            group_class: self.group_class,
+            costs: self.costs.iter().map(big).collect(),
+            weights: self.weights,
+            classes: self.classes,
+            scratch: BigInt::default(),
+            moved_to: self.moved_to,
+            split: self.split,
+        }
     }
 }

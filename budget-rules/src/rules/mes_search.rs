@@ -20,6 +20,7 @@
 use num_bigint::BigInt;
 use num_traits::Zero;
 
+use super::exact_int::infallible;
 use super::horizon::{Affine, Horizon};
 use super::mes_engine::{Engine, Rounds};
 use super::mes_money::{Priced, Rho};
@@ -93,7 +94,7 @@ impl<'c, 'e> Engine<'c, 'e> {
             }
             picked.push(p);
             let dropped: Vec<usize> = rounds.dropped_bounds.iter().map(|d| d.project).collect();
-            rounds.money.pay(p, price, &[&rounds.active, &dropped]);
+            infallible(rounds.money.pay(p, price, &[&rounds.active, &dropped]));
         }
         rounds.require_dropped_stay_short();
         let horizon = rounds.horizon.limit();
@@ -112,10 +113,10 @@ impl<'c, 'e> Engine<'c, 'e> {
         let horizon = Horizon::up_to(cap.min(resume.valid));
         let mut rounds = self.start(resume.raises, horizon);
         for &p in &resume.picked {
-            let Priced::Affordable(price) = rounds.money.price(p, None) else {
+            let Priced::Affordable(price) = infallible(rounds.money.price(p, None)) else {
                 return None;
             };
-            rounds.money.pay(p, price, &[&self.candidates]);
+            infallible(rounds.money.pay(p, price, &[&self.candidates]));
         }
         rounds.bound.clone_from(&resume.bound);
         rounds.active.clone_from(&resume.active);
@@ -203,7 +204,7 @@ impl Rounds<'_, '_> {
                 return;
             }
             let mut short = Affine::constant(self.money.costs[d.project].clone());
-            short -= &self.money.supporters_total(d.project);
+            short -= &infallible(self.money.supporters_total(d.project));
             self.horizon.require(&short, true);
         }
     }

@@ -3,6 +3,7 @@
 use num_bigint::BigInt;
 use num_traits::Zero;
 
+use super::exact_int::infallible;
 use super::horizon::Horizon;
 use super::mes::{add1_raises, free_projects};
 use super::mes_engine::Engine;
@@ -115,7 +116,7 @@ pub(crate) fn explain(ctx: &Context, rule: Rule) -> MesExplanation {
             open.retain(|&q| q != p);
             // Every open project's cost is used above, dropped or not (and the active ones
             // are all open).
-            rounds.money.pay(p, price, &[&open]);
+            infallible(rounds.money.pay(p, price, &[&open]));
         }
     }
     for w in &winners {

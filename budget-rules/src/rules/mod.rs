@@ -10,13 +10,17 @@ mod exact_int;
 mod greedy;
 mod horizon;
 mod mes;
+mod mes_affine;
 mod mes_engine;
 mod mes_money;
 mod mes_search;
 mod mes_trace;
+mod mes_value;
 mod outcome;
 mod phragmen;
 mod products;
+#[cfg(test)]
+mod test_elections;
 mod wide_sum;
 
 use std::fmt;

@@ -26,11 +26,9 @@ mod loads;
 #[cfg(test)]
 mod tests;
 
-use std::convert::Infallible;
-
 use num_bigint::BigInt;
 
-use super::exact_int::{ExactInt, Overflow};
+use super::exact_int::{infallible, ExactInt, Overflow};
 use super::outcome::{Draft, Reason};
 use super::Context;
 use loads::{reorder, Loads};
@@ -73,13 +71,6 @@ pub(crate) fn run(ctx: &Context) -> Draft {
     };
     infallible(wide.rounds());
     wide.draft
-}
-
-fn infallible<T>(result: Result<T, Infallible>) -> T {
-    match result {
-        Ok(value) => value,
-        Err(never) => match never {},
-    }
 }
 
 impl<'c, 'e, N: ExactInt> Count<'c, 'e, N> {

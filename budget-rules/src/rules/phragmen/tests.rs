@@ -1,27 +1,11 @@
+use super::super::test_elections;
 use super::*;
-use crate::amount::amount;
-use crate::election::{Election, Project};
+use crate::election::Election;
 use crate::tie_break::TieBreak;
 
-/// Thirty projects whose supporters overlap and come in many different numbers, so that the
-/// common denominator of the loads grows past 128 bits within the count.
+/// Thirty projects whose loads' common denominator grows past 128 bits within the count.
 fn overlapping_election() -> Election {
-    let primes: Vec<usize> = (31..)
-        .filter(|n| (2..*n).all(|d| n % d != 0))
-        .take(30)
-        .collect();
-    let projects: Vec<Project> = (0..30)
-        .map(|p| Project::new(format!("p{p}"), amount(1000 + 37 * p as i64)))
-        .collect();
-    // Project p's supporters are a window of voters, as long as its prime, starting at 13 p.
-    let ballots = (0..600).map(|v: usize| {
-        (0..30)
-            .filter(|&p| (13 * p..13 * p + primes[p]).contains(&v))
-            .map(|p| format!("p{p}"))
-            .collect::<Vec<_>>()
-    });
-    let budget = amount(1000 * 30 + 37 * 29 * 15);
-    Election::approval(budget, projects, ballots).expect("ids are the projects'")
+    test_elections::overlapping(30, 600, (1000, 37), 1000 * 30 + 37 * 29 * 15)
 }
 
 #[test]
