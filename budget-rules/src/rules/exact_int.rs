@@ -108,6 +108,10 @@ impl ExactInt for i128 {
     }
 
     fn rem_u64(&self, divisor: u64) -> u64 {
+        // Non-negative values within 64 bits, the usual case, divide on 64 bits.
+        if let Ok(small) = u64::try_from(*self) {
+            return small % divisor;
+        }
         // The remainder is below a u64 divisor, so it converts back.
         self.rem_euclid(i128::from(divisor)) as u64
     }
@@ -312,7 +316,11 @@ mod tests {
                 // Products far beyond 128 bits, of every sign.
                 for (z, w) in [(wide, -3), (i128::MAX / 3, i128::MIN / 5), (-7, y)] {
                     let want = BigInt::cmp_products(&big, &y.to_big(), &z.to_big(), &w.to_big());
-                    assert_eq!(i128::cmp_products(&x, &y, &z, &w), want, "{x}·{y} vs {z}·{w}");
+                    assert_eq!(
+                        i128::cmp_products(&x, &y, &z, &w),
+                        want,
+                        "{x}·{y} vs {z}·{w}"
+                    );
                 }
             }
         }

@@ -19,7 +19,8 @@ pub(super) struct Loads<'c, 'e, N> {
     /// For each project, its cost plus the total load of its supporters, times `scale`: its
     /// new load is this over its number of supporters.
     pub totals: Vec<N>,
-    /// Scratch: supporters' weight per project, while moving one level.
+    /// Scratch: supporters' weight per project, while moving one level; with few projects,
+    /// per project and level (project `q`, level `l` at `q × LEVELS + l`).
     weights: Vec<u64>,
     /// Scratch: the supporters being moved, by level, and where each level's run ends.
     by_level: Vec<usize>,
@@ -28,14 +29,16 @@ pub(super) struct Loads<'c, 'e, N> {
     pub changed: Vec<usize>,
     /// Few projects only (see [`FEW_PROJECTS`]), else empty: each group's projects as bits.
     masks: Vec<u64>,
-    /// Scratch for few projects: each supporter being moved, its projects as bits and its rise
-    /// times its weight.
-    rises: Vec<(u64, N)>,
+    /// Scratch for few projects: for each project, the levels (as bits) of the supporters
+    /// being moved that approve it; zero outside of that.
+    level_bits: Vec<u32>,
 }
 
 /// Up to this many projects, a project bought moves its supporters without sorting them by
 /// level (see [`Loads::move_by_masks`]).
 const FEW_PROJECTS: usize = 16;
+/// Levels there can be with few projects: the starting one and one per project bought.
+const LEVELS: usize = FEW_PROJECTS + 1;
 
 impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
     /// Everyone at load 0: each project's total is its cost (`costs`, scaled as `ctx.money`).
@@ -53,14 +56,14 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
             totals: costs,
             levels,
             group_level: vec![0; groups],
-            weights: if few { Vec::new() } else { vec![0; n] },
+            weights: vec![0; if few { n * LEVELS } else { n }],
             // Allocated when first needed, if ever: when all supporters of each project bought
             // are at one level, as when each voter approves one project, they are not sorted.
             by_level: Vec::new(),
             level_ends: Vec::new(),
             changed: Vec::with_capacity(n),
             masks,
-            rises: Vec::with_capacity(if few { groups } else { 0 }),
+            level_bits: if few { vec![0; n] } else { Vec::new() },
         })
     }
 
@@ -196,35 +199,44 @@ impl<'c, 'e, N: ExactInt> Loads<'c, 'e, N> {
         Ok(())
     }
 
-    /// [`Self::move_supporters`] when there are few projects. Each other project's total rises
-    /// by the sum, over the supporters it shares with `p`, of their rise times their weight: that
-    /// sum is added up in a register, project by project. With few projects this costs little
-    /// more than the general path's visits, and it spares the sort by level and the scratch
-    /// counters in memory, whose every read waits for the write just before it.
+    /// [`Self::move_supporters`] when there are few projects. Each supporter's weight is
+    /// added, for each other project it approves (the bits of its mask), to that project's
+    /// weight at the supporter's level, on machine integers; then each project's total rises
+    /// by one product per level. That spares the sort by level, and a product per supporter.
     fn move_by_masks(&mut self, p: usize, level: &N) -> Result<(), N::Error> {
         let profile = &self.ctx.profile;
         let new = self.levels.len();
-        self.rises.clear();
+        let others = !(1u64 << p);
         let mut touched = 0u64;
+        // Borrowed apart, so that the loop keeps them in registers.
+        let (weights, level_bits, group_level) = (
+            &mut self.weights[..],
+            &mut self.level_bits[..],
+            &mut self.group_level[..],
+        );
         for &g in &profile.supporters[p] {
-            let rise = level.sub(&self.levels[self.group_level[g]])?;
-            let mask = self.masks[g];
-            self.rises
-                .push((mask, rise.mul_u64(profile.groups[g].weight)?));
-            touched |= mask;
-            self.group_level[g] = new;
+            let old = std::mem::replace(&mut group_level[g], new);
+            let weight = profile.groups[g].weight;
+            let mut bits = self.masks[g] & others;
+            touched |= bits;
+            while bits != 0 {
+                let q = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                weights[q * LEVELS + old] += weight;
+                level_bits[q] |= 1 << old;
+            }
         }
-        touched &= !(1 << p);
         while touched != 0 {
             let q = touched.trailing_zeros() as usize;
             touched &= touched - 1;
-            let mut added = N::zero();
-            for (mask, rise) in &self.rises {
-                if mask >> q & 1 == 1 {
-                    added.add_in_place(rise)?;
-                }
+            let mut olds = std::mem::take(&mut self.level_bits[q]);
+            while olds != 0 {
+                let old = olds.trailing_zeros() as usize;
+                olds &= olds - 1;
+                let weight = std::mem::take(&mut self.weights[q * LEVELS + old]);
+                let rise = level.sub(&self.levels[old])?.mul_u64(weight)?;
+                self.totals[q].add_in_place(&rise)?;
             }
-            self.totals[q].add_in_place(&added)?;
             self.changed.push(q);
         }
         Ok(())
@@ -276,7 +288,7 @@ impl<'c, 'e> Loads<'c, 'e, i128> {
             level_ends: self.level_ends,
             changed: self.changed,
             masks: self.masks,
-            rises: Vec::with_capacity(self.rises.capacity()),
+            level_bits: self.level_bits,
         }
     }
 }
