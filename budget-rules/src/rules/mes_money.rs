@@ -142,7 +142,8 @@ impl<'c, 'e, V: MesValue> Money<'c, 'e, V> {
     /// `growth` does (see `mes_engine`).
     pub fn fits_times(&self, growth: u128) -> bool {
         let money = self.class_money.iter().map(MesValue::at0);
-        V::Int::all_fit_times(self.costs.iter().chain(money), growth)
+        let amounts = self.costs.iter().chain(money).chain([&self.scale]);
+        V::Int::all_fit_times(amounts, growth)
     }
 
     /// Fills `self.classes` with `(class, voters)` for the supporters of `p`.
