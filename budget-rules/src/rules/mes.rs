@@ -8,7 +8,8 @@
 use num_bigint::BigInt;
 use num_traits::Zero;
 
-use super::mes_engine::{Engine, Explained};
+use super::mes_engine::Engine;
+use super::mes_explained::Explained;
 use super::outcome::{Draft, Reason};
 use super::Context;
 

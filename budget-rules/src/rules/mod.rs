@@ -12,6 +12,7 @@ mod horizon;
 mod mes;
 mod mes_affine;
 mod mes_engine;
+mod mes_explained;
 mod mes_money;
 mod mes_search;
 mod mes_trace;

@@ -1,4 +1,5 @@
 use super::super::test_elections;
+use super::super::Context;
 use super::*;
 use crate::amount::amount;
 use crate::election::{Election, Project};
